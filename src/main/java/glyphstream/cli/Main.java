@@ -1,0 +1,28 @@
+package glyphstream.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.Arrays;
+
+@Command(name = "glyphstream",
+        mixinStandardHelpOptions = true,
+        version = "glyphstream 0.1.0",
+        description = "Digit requests in, conditional-GAN digit images out, on Kafka Streams.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main {
+
+    public static void main(String[] args) {
+        Logging.configure(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling; tests run commands through this too. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        return cli;
+    }
+}
