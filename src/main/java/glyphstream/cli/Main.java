@@ -11,6 +11,8 @@ import java.util.Arrays;
         description = "Digit requests in, conditional-GAN digit images out, on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                RequestCommand.class,
+                WatchCommand.class,
         })
 public final class Main {
 
