@@ -17,6 +17,7 @@ import java.util.Arrays;
 public final class Main {
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         Logging.configure(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
         System.exit(commandLine().execute(args));
     }
