@@ -107,6 +107,18 @@ public final class ConditionalGan {
         return sampler;
     }
 
+    /**
+     * Scales both learning rates relative to the settings (1 = as configured), e.g. to decay them at the end of
+     * training. Kept above 0: a zero learning rate has produced NaNs in DL4J (issue 6809).
+     */
+    public void setLearningRateScale(double factor) {
+        if (!(factor > 0 && factor <= 1)) {
+            throw new IllegalArgumentException("learning rate scale must be in (0, 1], got " + factor);
+        }
+        discriminator.setLearningRate(settings.discriminatorLearningRate() * factor);
+        stacked.setLearningRate(settings.generatorLearningRate() * factor);
+    }
+
     public GanSettings settings() {
         return settings;
     }
@@ -161,8 +173,10 @@ public final class ConditionalGan {
     }
 
     private void updateEma() {
-        double decay = settings.emaDecay();
-        if (decay > 0) {
+        // warm-up: early on the average must forget the random initial weights quickly, so the decay
+        // grows from 0.1 towards emaDecay as (1 + steps) / (10 + steps)
+        double decay = Math.min(settings.emaDecay(), (1.0 + steps) / (10.0 + steps));
+        if (settings.emaDecay() > 0) {
             emaParams.muli(decay).addi(liveGeneratorParams().mul(1 - decay));
         }
     }

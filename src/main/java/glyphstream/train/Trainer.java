@@ -69,6 +69,7 @@ public final class Trainer {
         for (int e = 1; e <= options.epochs(); e++) {
             int epoch = epochsDone + e;
             LabeledImages data = checkData(currentData.get(), settings, epoch);
+            gan.setLearningRateScale(options.learningRateScale(e));
             double[] losses = runEpoch(gan, data, options, epoch, curve);
             boolean last = e == options.epochs();
             if (epoch % options.samplesEveryEpochs() == 0 || last) {

@@ -18,13 +18,15 @@ import java.nio.file.Path;
  * @param resumeFrom         a training-state file to continue from, or null to start fresh
  * @param samplesEveryEpochs write a sample grid every this many epochs (and after the last)
  * @param progressBar        show a console progress bar
+ * @param lrDecayEpochs      over the last this many epochs of the run, both learning rates fall linearly to 10%;
+ *                           0 keeps them constant
  */
 public record TrainingOptions(int epochs, int batchSize, double generatorLr, double discriminatorLr, double beta1,
                               double emaDecay, long seed, Path outputDir, String modelName, Path resumeFrom,
-                              int samplesEveryEpochs, boolean progressBar) {
+                              int samplesEveryEpochs, boolean progressBar, int lrDecayEpochs) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(40, 64, 2e-4, 2e-4, 0.5, 0.999, 42, Path.of("out/train"), "generator", null, 1, true);
+        return new TrainingOptions(40, 64, 2e-4, 2e-4, 0.5, 0.999, 42, Path.of("out/train"), "generator", null, 1, true, 0);
     }
 
     /** Throws IllegalArgumentException with one line naming the first bad setting. */
@@ -53,47 +55,63 @@ public record TrainingOptions(int epochs, int batchSize, double generatorLr, dou
         if (samplesEveryEpochs <= 0) {
             throw new IllegalArgumentException("samples-every must be > 0 epochs, got " + samplesEveryEpochs);
         }
+        if (lrDecayEpochs < 0 || lrDecayEpochs > epochs) {
+            throw new IllegalArgumentException("lr-decay epochs must be in 0.." + epochs + " (the run's epochs), got " + lrDecayEpochs);
+        }
         return this;
     }
 
     public TrainingOptions withEpochs(int v) {
-        return new TrainingOptions(v, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(v, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withBatchSize(int v) {
-        return new TrainingOptions(epochs, v, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, v, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withLearningRates(double generator, double discriminator) {
-        return new TrainingOptions(epochs, batchSize, generator, discriminator, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, batchSize, generator, discriminator, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withEmaDecay(double v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, v, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, v, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withSeed(long v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, v, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, v, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withOutputDir(Path v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, v, modelName, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, v, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withModelName(String v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, v, resumeFrom, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, v, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withResumeFrom(Path v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, v, samplesEveryEpochs, progressBar);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, v, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withSamplesEveryEpochs(int v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, v, progressBar);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, v, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withProgressBar(boolean v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, v);
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, v, lrDecayEpochs);
+    }
+
+    public TrainingOptions withLrDecayEpochs(int v) {
+        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, v);
+    }
+
+    /** Learning-rate scale for epoch {@code runEpoch} (1-based within this run): 1, then linearly down to 0.1. */
+    public double learningRateScale(int runEpoch) {
+        int decayStart = epochs - lrDecayEpochs;
+        if (lrDecayEpochs == 0 || runEpoch <= decayStart) {
+            return 1.0;
+        }
+        return 1.0 - 0.9 * (runEpoch - decayStart) / (double) lrDecayEpochs;
     }
 
     /** The generator checkpoint this run writes. */
