@@ -26,7 +26,7 @@ public record TrainingOptions(int epochs, int batchSize, double generatorLr, dou
                               int samplesEveryEpochs, boolean progressBar, int lrDecayEpochs) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(40, 64, 2e-4, 2e-4, 0.5, 0.999, 42, Path.of("out/train"), "generator", null, 1, true, 0);
+        return new TrainingOptions(80, 64, 2e-4, 2e-4, 0.5, 0.999, 42, Path.of("out/train"), "generator", null, 1, true, 0);
     }
 
     /** Throws IllegalArgumentException with one line naming the first bad setting. */
