@@ -12,6 +12,8 @@ import java.util.Arrays;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BrokerCommand.class,
+                LoadCommand.class,
+                DataCommand.class,
         })
 public final class Main {
 
