@@ -11,6 +11,9 @@ import java.util.Arrays;
         description = "Digit requests in, conditional-GAN digit images out, on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BrokerCommand.class,
+                LoadCommand.class,
+                DataCommand.class,
                 RequestCommand.class,
                 WatchCommand.class,
         })
