@@ -11,6 +11,7 @@ import java.util.Arrays;
         description = "Digit requests in, conditional-GAN digit images out, on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ServeCommand.class,
         })
 public final class Main {
 
