@@ -16,6 +16,7 @@ import java.util.Arrays;
                 DataCommand.class,
                 RequestCommand.class,
                 WatchCommand.class,
+                ServeCommand.class,
         })
 public final class Main {
 
