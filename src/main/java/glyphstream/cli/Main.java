@@ -17,6 +17,7 @@ import java.util.Arrays;
                 RequestCommand.class,
                 WatchCommand.class,
                 ServeCommand.class,
+                DemoCommand.class,
         })
 public final class Main {
 
