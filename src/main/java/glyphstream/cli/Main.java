@@ -18,6 +18,7 @@ import java.util.Arrays;
                 WatchCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                BenchCommand.class,
         })
 public final class Main {
 

@@ -52,7 +52,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --bootstrap-servers (no embedded broker in this build yet)");
         }
         GenerationService service = GenerationService.start(config, checkpointLoader());
-        Thread stopper = new Thread(service::close, "serve-shutdown");
+        Thread stopper = new Thread(() -> {
+            service.close();
+            System.err.println("glyphstream serve: stopped; " + MemoryReport.peaks());
+        }, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         service.awaitStop();
         return service.failed() ? 1 : 0;
