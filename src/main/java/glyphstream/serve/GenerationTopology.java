@@ -45,9 +45,9 @@ public final class GenerationTopology {
                 topics.requests.valueSerde().deserializer(), topics.requests.name());
         topology.addProcessor(DECODE_AND_VALIDATE,
                 () -> new RequestIntake(rules, models, MICRO_BATCHER, REJECTED_SINK), REQUESTS_SOURCE);
+        SharedBatches batches = new SharedBatches(models, maxImages, maxDelayMs);
         topology.addProcessor(MICRO_BATCHER,
-                () -> new MicroBatcher(REQUEST_BUFFER_STORE, maxImages, maxDelayMs, new BatchDrawer(models),
-                        IMAGES_SINK, REJECTED_SINK),
+                () -> new MicroBatcher(REQUEST_BUFFER_STORE, maxDelayMs, batches, true, IMAGES_SINK, REJECTED_SINK),
                 DECODE_AND_VALIDATE);
         topology.addStateStore(requestBuffer(), MICRO_BATCHER);
         topology.addSink(IMAGES_SINK, topics.images.name(), topics.images.keySerde().serializer(),

@@ -16,13 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects valid requests and draws them in batches: flushes when the buffered images reach
- * batch.max.size, or when the oldest request has waited batch.max.delay.ms by the wall clock
- * (stream time stands still without input), whichever comes first.
+ * Collects valid requests and has them drawn in batches: a batch is flushed when its images reach
+ * batch.max.size, or when its oldest request has waited batch.max.delay.ms by the wall clock (stream
+ * time stands still without input), whichever comes first. The batch is shared by the batchers of
+ * all tasks on this stream thread ({@link SharedBatch}), so one forward pass serves them all.
  * <p>
  * Requests wait in a changelogged store keyed by source offset (arrival order), not only in memory:
  * Kafka Streams commits input offsets regardless of what a processor holds, so a request is deleted
- * from the store only once its images have been forwarded; a crash replays the store, not the input.
+ * from the store only once its images have been sent; a crash replays the store, not the input.
  * An in-memory copy of the queue spares the hot path from reading the store back.
  */
 final class MicroBatcher implements Processor<String, BufferedRequest, String, Object> {
@@ -30,23 +31,29 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
     static final String REQUEST_ID_HEADER = "requestId";
 
     private final String storeName;
-    private final int maxImages;
     private final long maxDelayMs;
-    private final BatchDrawer drawer;
+    private final SharedBatches batches;
+    private final boolean commitAfterSending;
     private final String toImages;
     private final String toRejected;
 
     private final ArrayDeque<BufferedRequest> waiting = new ArrayDeque<>();
+    private final List<BatchOutcome> ready = new ArrayList<>();
     private int waitingImages;
+    private SharedBatch batch;
     private KeyValueStore<Long, BufferedRequest> store;
     private ProcessorContext<String, Object> context;
 
-    MicroBatcher(String storeName, int maxImages, long maxDelayMs, BatchDrawer drawer, String toImages,
-                 String toRejected) {
+    /**
+     * @param commitAfterSending ask for a commit once images are sent: under exactly-once they become
+     *                           visible at commit, so this keeps commit.interval.ms out of the latency
+     */
+    MicroBatcher(String storeName, long maxDelayMs, SharedBatches batches, boolean commitAfterSending,
+                 String toImages, String toRejected) {
         this.storeName = storeName;
-        this.maxImages = maxImages;
         this.maxDelayMs = maxDelayMs;
-        this.drawer = drawer;
+        this.batches = batches;
+        this.commitAfterSending = commitAfterSending;
         this.toImages = toImages;
         this.toRejected = toRejected;
     }
@@ -57,11 +64,12 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
         this.store = context.getStateStore(storeName);
         // init runs again when a task is revived: rebuild the queue from the (restored) store.
         waiting.clear();
+        ready.clear();
         waitingImages = 0;
         try (KeyValueIterator<Long, BufferedRequest> all = store.all()) {
             all.forEachRemaining(kv -> enqueue(kv.value));
         }
-        context.schedule(punctuationInterval(maxDelayMs), PunctuationType.WALL_CLOCK_TIME, this::flushDue);
+        context.schedule(punctuationInterval(maxDelayMs), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     /** Checks often enough that a request waits at most about 1.2x the max delay. */
@@ -74,7 +82,22 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
         BufferedRequest request = record.value();
         store.put(request.offset(), request);
         enqueue(request);
-        flushDue(context.currentSystemTimeMs());
+        tick(context.currentSystemTimeMs());
+    }
+
+    /** Flushes the shared batch if it is due, then sends whatever of ours has been drawn. */
+    private void tick(long nowMs) {
+        sharedBatch().flushDue(nowMs);
+        sendReady(nowMs);
+    }
+
+    // Joined on first use, from the stream thread that runs this task (init may run elsewhere).
+    private SharedBatch sharedBatch() {
+        if (batch == null) {
+            batch = batches.forThisThread();
+            batch.join(this);
+        }
+        return batch;
     }
 
     private void enqueue(BufferedRequest request) {
@@ -82,37 +105,40 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
         waitingImages += request.count();
     }
 
-    boolean shouldFlush(long nowMs) {
-        return !waiting.isEmpty()
-                && (waitingImages >= maxImages || nowMs - waiting.peekFirst().arrivedAtMs() >= maxDelayMs);
+    ArrayDeque<BufferedRequest> waiting() {
+        return waiting;
     }
 
-    private void flushDue(long nowMs) {
-        while (shouldFlush(nowMs)) {
-            flush(nowMs);
-        }
+    int waitingImages() {
+        return waitingImages;
     }
 
-    /** Takes up to batch.max.size images in arrival order (at least one request), draws and sends them. */
-    private void flush(long nowMs) {
-        List<BufferedRequest> batch = new ArrayList<>();
-        int images = 0;
-        for (BufferedRequest next : waiting) {
-            if (!batch.isEmpty() && images + next.count() > maxImages) {
-                break;
-            }
-            batch.add(next);
-            images += next.count();
+    long oldestArrivalMs() {
+        return waiting.isEmpty() ? Long.MAX_VALUE : waiting.peekFirst().arrivedAtMs();
+    }
+
+    /** The shared batch drew our oldest waiting request: it leaves the queue (not the store) until sent. */
+    void drawn(BatchOutcome outcome) {
+        BufferedRequest head = waiting.pollFirst();
+        if (head != outcome.request()) {
+            throw new IllegalStateException("batch drew requests out of order");
         }
-        for (BatchOutcome outcome : drawer.draw(batch, nowMs)) {
+        waitingImages -= head.count();
+        ready.add(outcome);
+    }
+
+    private void sendReady(long nowMs) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        for (BatchOutcome outcome : ready) {
             send(outcome, nowMs);
             store.delete(outcome.request().offset());
         }
-        // Only now leave the queue: had drawing thrown, memory and store would still agree.
-        for (int i = 0; i < batch.size(); i++) {
-            waiting.pollFirst();
+        ready.clear();
+        if (commitAfterSending) {
+            context.commit();
         }
-        waitingImages -= images;
     }
 
     private void send(BatchOutcome outcome, long nowMs) {
@@ -126,6 +152,16 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
         } else if (outcome instanceof BatchOutcome.Refused refused) {
             context.forward(new Record<>(requestId, Rejections.of(refused.rejection(), refused.request(), nowMs), nowMs),
                     toRejected);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Drawn but unsent outcomes are dropped: their requests are still in the store, so whoever
+        // takes this task over draws them again, and nothing was sent twice.
+        if (batch != null) {
+            batch.leave(this);
+            batch = null;
         }
     }
 }

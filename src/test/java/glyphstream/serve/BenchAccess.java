@@ -30,15 +30,18 @@ public final class BenchAccess {
             for (int i = 0; i < Math.max(2, rounds / 5); i++) {
                 drawer.draw(batch, 0); // warm-up
             }
+            long c0 = glyphstream.bench.ServeTuning.processCpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
                 DigitStrips.draw(registry.current().generatorForThisThread(), jobs);
             }
             long t1 = System.nanoTime();
+            long c1 = glyphstream.bench.ServeTuning.processCpuNanos();
             for (int i = 0; i < rounds; i++) {
                 drawer.draw(batch, 0);
             }
             long t2 = System.nanoTime();
+            long c2 = glyphstream.bench.ServeTuning.processCpuNanos();
             List<GrayImage> images = DigitStrips.draw(registry.current().generatorForThisThread(), jobs);
             long t3 = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
@@ -48,9 +51,17 @@ public final class BenchAccess {
             }
             long t4 = System.nanoTime();
             double images1 = (double) rounds * size;
-            System.out.printf("batch %5d: forward pass %8.0f img/s | PNG alone %8.0f img/s | full flush path %8.0f img/s (%.2f ms per batch)%n",
-                    size, images1 / ((t1 - t0) / 1e9), images1 / ((t4 - t3) / 1e9), images1 / ((t2 - t1) / 1e9),
-                    (t2 - t1) / 1e6 / rounds);
+            System.out.printf("batch %5d: forward pass %8.0f img/s wall, %7.1f us CPU/img | PNG alone %8.0f img/s | full flush path %8.0f img/s wall, %7.1f us CPU/img, %.2f ms per batch%n",
+                    size, images1 / ((t1 - t0) / 1e9), (c1 - c0) / 1e3 / images1, images1 / ((t4 - t3) / 1e9),
+                    images1 / ((t2 - t1) / 1e9), (c2 - c1) / 1e3 / images1, (t2 - t1) / 1e6 / rounds);
         }
+    }
+
+    public static GeneratorLoader randomMlpLoader() {
+        return RandomMlpGenerator.loader();
+    }
+
+    public static byte[] randomMlpCheckpoint(String version) {
+        return RandomMlpGenerator.checkpoint(version);
     }
 }
