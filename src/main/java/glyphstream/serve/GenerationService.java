@@ -27,9 +27,11 @@ public final class GenerationService implements AutoCloseable {
     private final KafkaStreams streams;
     private final ModelFolderWatcher watcher;
     private final ModelRegistry models;
+    private final BatchStats stats;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private GenerationService(KafkaStreams streams, ModelFolderWatcher watcher, ModelRegistry models) {
+    private GenerationService(KafkaStreams streams, ModelFolderWatcher watcher, ModelRegistry models, BatchStats stats) {
+        this.stats = stats;
         this.streams = streams;
         this.watcher = watcher;
         this.models = models;
@@ -55,11 +57,12 @@ public final class GenerationService implements AutoCloseable {
                 config.get(Settings.STATE_DIR), config.get(Settings.BOOTSTRAP_SERVERS));
 
         ensureTopics(config);
-        Topology topology = GenerationTopology.buildTopology(config, models);
+        BatchStats stats = new BatchStats();
+        Topology topology = GenerationTopology.buildTopology(config, models, stats);
         LOG.debug("topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, GenerationStreamsConfig.streamsConfig(config));
         streams.setUncaughtExceptionHandler(new ReplaceThreadUnlessLooping());
-        GenerationService service = new GenerationService(streams, watcher, models);
+        GenerationService service = new GenerationService(streams, watcher, models, stats);
         streams.setStateListener((now, before) -> {
             LOG.info("streams {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -82,6 +85,10 @@ public final class GenerationService implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    public BatchStats batchStats() {
+        return stats;
     }
 
     public ModelRegistry models() {

@@ -2,7 +2,6 @@ package glyphstream.serve;
 
 import glyphstream.config.GlyphConfig;
 import glyphstream.config.Settings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -26,7 +25,6 @@ public final class GenerationStreamsConfig {
         props.put(StreamsConfig.POLL_MS_CONFIG, String.valueOf(Math.max(1, maxDelayMs / 2)));
         // Streams lingers 100 ms by default; under at_least_once images would wait that long.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "100");
 
         // Any Kafka client setting the user gave (SASL, SSL, tuning) wins over the defaults above.
         config.kafkaClientProperties().forEach(props::put);

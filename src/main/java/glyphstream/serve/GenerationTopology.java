@@ -35,6 +35,10 @@ public final class GenerationTopology {
     }
 
     public static Topology buildTopology(GlyphConfig config, ModelRegistry models) {
+        return buildTopology(config, models, new BatchStats());
+    }
+
+    public static Topology buildTopology(GlyphConfig config, ModelRegistry models, BatchStats stats) {
         Topics topics = new Topics(config);
         RequestRules rules = RequestRules.from(config);
         int maxImages = config.getPositiveInt(Settings.BATCH_MAX_SIZE);
@@ -45,7 +49,7 @@ public final class GenerationTopology {
                 topics.requests.valueSerde().deserializer(), topics.requests.name());
         topology.addProcessor(DECODE_AND_VALIDATE,
                 () -> new RequestIntake(rules, models, MICRO_BATCHER, REJECTED_SINK), REQUESTS_SOURCE);
-        SharedBatches batches = new SharedBatches(models, maxImages, maxDelayMs);
+        SharedBatches batches = new SharedBatches(models, maxImages, maxDelayMs, stats);
         topology.addProcessor(MICRO_BATCHER,
                 () -> new MicroBatcher(REQUEST_BUFFER_STORE, maxDelayMs, batches, true, IMAGES_SINK, REJECTED_SINK),
                 DECODE_AND_VALIDATE);

@@ -2,6 +2,7 @@ package glyphstream.serve;
 
 import glyphstream.wire.avro.GeneratedImage;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,6 +42,7 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
     private final List<BatchOutcome> ready = new ArrayList<>();
     private int waitingImages;
     private SharedBatch batch;
+    private Cancellable timer;
     private KeyValueStore<Long, BufferedRequest> store;
     private ProcessorContext<String, Object> context;
 
@@ -66,10 +68,10 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
         waiting.clear();
         ready.clear();
         waitingImages = 0;
+        timer = null;
         try (KeyValueIterator<Long, BufferedRequest> all = store.all()) {
             all.forEachRemaining(kv -> enqueue(kv.value));
         }
-        context.schedule(punctuationInterval(maxDelayMs), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     /** Checks often enough that a request waits at most about 1.2x the max delay. */
@@ -82,13 +84,28 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
         BufferedRequest request = record.value();
         store.put(request.offset(), request);
         enqueue(request);
-        tick(context.currentSystemTimeMs());
+        // Only a full batch is drawn here; age is the timer's business. Under load this lets a whole
+        // poll's worth of records join the batch instead of flushing each time the oldest turns old.
+        sharedBatch().flushFull(context.currentSystemTimeMs());
+        sendReady(context.currentSystemTimeMs());
     }
 
     /** Flushes the shared batch if it is due, then sends whatever of ours has been drawn. */
     private void tick(long nowMs) {
         sharedBatch().flushDue(nowMs);
         sendReady(nowMs);
+        if (waiting.isEmpty() && ready.isEmpty() && timer != null) {
+            // Idle: stop the timer. Every punctuation makes Kafka Streams commit (a transaction under
+            // exactly-once) at the next commit interval, which would keep an idle broker busy.
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    private void startTimer() {
+        if (timer == null) {
+            timer = context.schedule(punctuationInterval(maxDelayMs), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        }
     }
 
     // Joined on first use, from the stream thread that runs this task (init may run elsewhere).
@@ -103,6 +120,7 @@ final class MicroBatcher implements Processor<String, BufferedRequest, String, O
     private void enqueue(BufferedRequest request) {
         waiting.addLast(request);
         waitingImages += request.count();
+        startTimer();
     }
 
     ArrayDeque<BufferedRequest> waiting() {

@@ -18,10 +18,12 @@ final class SharedBatch {
     private final BatchDrawer drawer;
     private final int maxImages;
     private final long maxDelayMs;
+    private final BatchStats stats;
     private final List<MicroBatcher> members = new ArrayList<>();
 
-    SharedBatch(BatchDrawer drawer, int maxImages, long maxDelayMs) {
+    SharedBatch(BatchDrawer drawer, int maxImages, long maxDelayMs, BatchStats stats) {
         this.drawer = drawer;
+        this.stats = stats;
         this.maxImages = maxImages;
         this.maxDelayMs = maxDelayMs;
     }
@@ -38,13 +40,31 @@ final class SharedBatch {
 
     /** Full (batch.max.size images waiting over all tasks) or old (the oldest waited batch.max.delay.ms). */
     boolean shouldFlush(long nowMs) {
-        int images = 0;
+        int images = waitingImages();
+        return images > 0 && (images >= maxImages || nowMs - oldestArrivalMs() >= maxDelayMs);
+    }
+
+    private long oldestArrivalMs() {
         long oldest = Long.MAX_VALUE;
         for (MicroBatcher m : members) {
-            images += m.waitingImages();
             oldest = Math.min(oldest, m.oldestArrivalMs());
         }
-        return images > 0 && (images >= maxImages || nowMs - oldest >= maxDelayMs);
+        return oldest;
+    }
+
+    /** Draws while the waiting images fill a whole batch. */
+    void flushFull(long nowMs) {
+        while (waitingImages() >= maxImages) {
+            flush(nowMs);
+        }
+    }
+
+    private int waitingImages() {
+        int images = 0;
+        for (MicroBatcher m : members) {
+            images += m.waitingImages();
+        }
+        return images;
     }
 
     void flushDue(long nowMs) {
@@ -80,7 +100,9 @@ final class SharedBatch {
             images += heads[next].count();
             heads[next] = queues.get(next).hasNext() ? queues.get(next).next() : null;
         }
+        long start = System.nanoTime();
         List<BatchOutcome> outcomes = drawer.draw(batch, nowMs);
+        stats.record(images, System.nanoTime() - start);
         for (int i = 0; i < outcomes.size(); i++) {
             owners.get(i).drawn(outcomes.get(i));
         }

@@ -5,9 +5,9 @@ final class SharedBatches {
 
     private final ThreadLocal<SharedBatch> perThread;
 
-    SharedBatches(ModelRegistry models, int maxImages, long maxDelayMs) {
+    SharedBatches(ModelRegistry models, int maxImages, long maxDelayMs, BatchStats stats) {
         // One drawer per thread: it owns a PNG encoder, and each thread draws with its own generator copy.
-        this.perThread = ThreadLocal.withInitial(() -> new SharedBatch(new BatchDrawer(models), maxImages, maxDelayMs));
+        this.perThread = ThreadLocal.withInitial(() -> new SharedBatch(new BatchDrawer(models), maxImages, maxDelayMs, stats));
     }
 
     SharedBatch forThisThread() {

@@ -58,13 +58,34 @@ public final class ServeTuning {
                     for (String a : args.length == 0 ? new String[]{"1000", "0"} : args) {
                         double rate = Double.parseDouble(a);
                         int n = rate > 0 ? (int) (rate * Integer.getInteger("seconds", 8)) : Integer.getInteger("saturation.requests", 30_000);
+                        java.util.Map<String, Long> threads0 = threadCpu();
+                        java.util.Map<String, Long> requests0 = brokerRequests();
                         long cpu0 = processCpuNanos();
+                        var stats0 = service.batchStats().snapshot();
                         EndToEndBench.Phase p = bench.run(rate > 0 ? "rate" + a : "max", rate, n, Duration.ofSeconds(60));
                         double cpuUsPerImage = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, p.answered());
                         System.out.printf("%-9s offered %6.0f/s: answered %d/%d, %7.0f images/s, p50 %6.1f ms, p95 %6.1f ms, p99 %6.1f ms,"
                                         + " CPU %5.0f us/image (=> %5.0f images/s on 2 free cores)%n",
                                 p.name(), rate, p.answered(), p.requests(), p.imagesPerSecond(), p.p50(), p.p95(), p.p99(),
                                 cpuUsPerImage, 2e6 / cpuUsPerImage);
+                        System.out.println("          " + service.batchStats().snapshot().minus(stats0));
+                        if (Boolean.getBoolean("threads")) {
+                            java.util.Map<String, Long> requests1 = brokerRequests();
+                            StringBuilder line = new StringBuilder("          broker requests:");
+                            requests1.forEach((k, v) -> {
+                                long d = v - requests0.getOrDefault(k, 0L);
+                                if (d > 0) {
+                                    line.append(' ').append(k).append('=').append(d);
+                                }
+                            });
+                            System.out.println(line);
+                            java.util.Map<String, Long> threads1 = threadCpu();
+                            threads1.entrySet().stream()
+                                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                                    .filter(e -> e.getValue() > 50_000_000L)
+                                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                                    .forEach(e -> System.out.printf("            %-60s %6.0f ms CPU%n", e.getKey(), e.getValue() / 1e6));
+                        }
                     }
                 }
             }
@@ -75,5 +96,34 @@ public final class ServeTuning {
     public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** CPU per thread, names with digits folded so that pools add up. */
+    static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+            long cpu = mx.getThreadCpuTime(id);
+            if (info != null && cpu > 0) {
+                byName.merge(info.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "*").replaceAll("\\d+", "N"), cpu, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    /** Requests the in-JVM broker has handled so far, by type (its JMX RequestMetrics). */
+    static java.util.Map<String, Long> brokerRequests() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        try {
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            for (javax.management.ObjectName name : server.queryNames(
+                    new javax.management.ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+                counts.merge(name.getKeyProperty("request"), ((Number) server.getAttribute(name, "Count")).longValue(), Long::sum);
+            }
+        } catch (Exception e) {
+            counts.put("error " + e, 0L);
+        }
+        return counts;
     }
 }

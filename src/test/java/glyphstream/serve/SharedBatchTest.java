@@ -54,7 +54,8 @@ class SharedBatchTest {
 
         void tick(long nowMs) {
             context.setCurrentSystemTimeMs(nowMs);
-            context.scheduledPunctuators().get(0).getPunctuator().punctuate(nowMs);
+            context.scheduledPunctuators().stream().filter(p -> !p.cancelled())
+                    .forEach(p -> p.getPunctuator().punctuate(nowMs));
         }
 
         List<String> sentIds() {
@@ -65,7 +66,7 @@ class SharedBatchTest {
 
     @BeforeEach
     void twoTasksOnOneThread() throws Exception {
-        SharedBatches batches = new SharedBatches(models.registryWith("v1"), MAX_SIZE, MAX_DELAY_MS);
+        SharedBatches batches = new SharedBatches(models.registryWith("v1"), MAX_SIZE, MAX_DELAY_MS, new BatchStats());
         a = new Task(batches, 0);
         b = new Task(batches, 1);
     }
@@ -112,6 +113,18 @@ class SharedBatchTest {
         a.tick(T0 + MAX_DELAY_MS + 2);
         assertEquals(0, count(a.store));
         assertTrue(a.context.committed(), "a commit is requested once images are sent");
+    }
+
+    @Test
+    void shouldRunTheTimerOnlyWhileRequestsWait() {
+        assertTrue(a.context.scheduledPunctuators().isEmpty(), "no timer while idle: each tick would cost a commit");
+        a.receive("a1", T0);
+        assertEquals(1, a.context.scheduledPunctuators().stream().filter(p -> !p.cancelled()).count());
+
+        a.tick(T0 + MAX_DELAY_MS);
+
+        assertEquals(List.of("a1"), a.sentIds());
+        assertEquals(0, a.context.scheduledPunctuators().stream().filter(p -> !p.cancelled()).count());
     }
 
     @Test
