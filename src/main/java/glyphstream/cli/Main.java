@@ -14,10 +14,15 @@ import java.util.Arrays;
                 BrokerCommand.class,
                 LoadCommand.class,
                 DataCommand.class,
+                RequestCommand.class,
+                WatchCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
         })
 public final class Main {
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         Logging.configure(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
         System.exit(commandLine().execute(args));
     }

@@ -1,0 +1,14 @@
+package glyphstream.cli;
+
+import glyphstream.serve.GeneratorLoader;
+
+/** The one place the CLI gets its generator checkpoint loader from. */
+final class Checkpoints {
+
+    private Checkpoints() {
+    }
+
+    static GeneratorLoader loader() {
+        return ServeCommand.checkpointLoader();
+    }
+}
