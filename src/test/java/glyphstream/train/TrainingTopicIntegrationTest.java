@@ -158,6 +158,24 @@ class TrainingTopicIntegrationTest {
     }
 
     @Test
+    void shouldExitNonZeroWhenTheBrokerRefusesTheRecords() throws Exception {
+        String topic = "tiny-" + topicCount.incrementAndGet();
+        try (Admin admin = Admin.create(client())) { // records over 100 bytes are refused
+            TopicCreator.ensureTopics(admin, List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "100"))));
+        }
+        Path[] idx = writeIdx("mnist", TestImages.digits("x", 20, 28));
+        Path settings = files.resolve("fast-fail.properties"); // Kafka client settings pass through --config
+        Files.writeString(settings, "delivery.timeout.ms=4000\nrequest.timeout.ms=2000\n");
+
+        CliRunner.Result result = CliRunner.run("load", "--images", idx[0].toString(), "--labels", idx[1].toString(),
+                "--topic", topic, "--bootstrap-servers", broker.bootstrapServers(), "--config", settings.toString());
+
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("only 0 of 20 examples of mnist-train reached " + topic), result.err());
+        assertTrue(!result.out().contains("all acknowledged"), result.out());
+    }
+
+    @Test
     void shouldNotDoubleTheDataSetWhenItIsLoadedTwice() throws Exception {
         String topic = newTrainingTopic();
         LabeledImages data = TestImages.digits("x", 30, 28);
