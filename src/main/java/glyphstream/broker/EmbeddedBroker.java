@@ -17,7 +17,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +67,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties(dir, clientPort, controllerPort), false);
         try {
             Files.createDirectories(dir);
+            refuseIfInUse(dir);
             formatIfNew(config, dir);
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare Kafka data directory " + dir + ": " + e.getMessage(), e);
         }
@@ -153,6 +160,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         p.put("auto.create.topics.enable", "false");
         return p;
+    }
+
+    /**
+     * Kafka locks its data directory only once the broker half starts; by then the controller half
+     * already writes the metadata log, and a second broker on the same directory can crash the first.
+     * So check Kafka's own lock file before starting anything.
+     */
+    private static void refuseIfInUse(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException(inUse(dir));
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException(inUse(dir), e);
+        }
+    }
+
+    private static String inUse(Path dir) {
+        return "Kafka data directory " + dir + " is in use by another broker (is ./glyphstream broker already "
+                + "running? then other commands find it on localhost:9092 by themselves)";
     }
 
     private static void formatIfNew(KafkaConfig config, Path dir) throws Exception {
