@@ -19,6 +19,10 @@ import java.util.Arrays;
                 ServeCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                GenerateCommand.class,
+                EvalCommand.class,
+                TrainClassifierCommand.class,
         })
 public final class Main {
 
