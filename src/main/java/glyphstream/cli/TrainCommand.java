@@ -67,8 +67,13 @@ public final class TrainCommand implements Callable<Integer> {
                  ModelAnnouncer announcer = new ModelAnnouncer(connection.clientProperties(), topics.models.name())) {
                 Trainer trainer = new Trainer();
                 if (!noAnnounce) {
-                    trainer.addListener((file, metadata) -> announcer.announce(modelName, file, metadata.modelVersion(),
-                            metadata.dataset(), metadata.epochs()));
+                    trainer.addListener((file, metadata) -> {
+                        try {
+                            announcer.announce(modelName, file, metadata.modelVersion(), metadata.dataset(), metadata.epochs());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(file + ": cannot announce (" + e.getMessage() + ")", e);
+                        }
+                    });
                 }
                 TrainingResult result = trainer.train(reader::readAll, options);
                 System.out.printf("trained %s in %.0f s: checkpoint %s, resume state %s, samples and loss curve under %s%n",
