@@ -59,7 +59,7 @@ final class DemoOutput {
             out.write(manifest.toString());
         }
         Path sheet = dir.resolve(CONTACT_SHEET);
-        Files.write(sheet, new GrayPng().encode(ContactSheet.of(decoded, 10)));
+        Files.write(sheet, new GrayPng().encode(ContactSheet.of(decoded, 10 * 32 - 4)));
         return sheet;
     }
 
