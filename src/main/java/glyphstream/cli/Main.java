@@ -23,6 +23,7 @@ import java.util.Arrays;
                 GenerateCommand.class,
                 EvalCommand.class,
                 TrainClassifierCommand.class,
+                ConfigCommand.class,
         })
 public final class Main {
 
