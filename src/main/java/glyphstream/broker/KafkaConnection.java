@@ -51,6 +51,7 @@ public final class KafkaConnection implements AutoCloseable {
         String configured = config.get(Settings.BOOTSTRAP_SERVERS);
         KafkaConnection connection;
         if (configured != null && !configured.isBlank()) {
+            requireReachable(configured);
             connection = new KafkaConnection(Kind.CONFIGURED, config, null);
             log.info("Kafka: using {} (configured)", configured);
         } else if (answersAsKafka(localBootstrap, config.kafkaClientProperties())) {
@@ -70,6 +71,33 @@ public final class KafkaConnection implements AutoCloseable {
             throw e;
         }
         return connection;
+    }
+
+    /**
+     * Fails fast, in one line, when no configured bootstrap server accepts a TCP connection: the Kafka
+     * clients would otherwise retry for a minute, logging a WARN each second.
+     */
+    static void requireReachable(String bootstrapServers) {
+        String lastProblem = "";
+        for (String server : bootstrapServers.split(",")) {
+            String hostPort = server.strip().replaceFirst("^[A-Za-z_]+://", "");
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("bootstrap server \"" + server.strip() + "\" is not HOST:PORT");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), 5000);
+                return;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bootstrap server \"" + server.strip() + "\" has no valid port");
+            } catch (java.net.UnknownHostException e) {
+                lastProblem = hostPort + ": unknown host";
+            } catch (IOException | IllegalArgumentException e) {
+                lastProblem = hostPort + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " (" + lastProblem + ")");
     }
 
     /** True when something on {@code bootstrap} speaks Kafka; a closed port is ruled out without a client. */
