@@ -29,6 +29,8 @@ public final class KafkaConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
     private static final int PROBE_TIMEOUT_MS = 1500;
+    /** Generous: a busy 2-core machine (training, a service) can take seconds to answer the first call. */
+    private static final int ANSWER_TIMEOUT_MS = 15_000;
 
     private final Kind kind;
     private final GlyphConfig config;
@@ -111,11 +113,11 @@ public final class KafkaConnection implements AutoCloseable {
         }
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ANSWER_TIMEOUT_MS);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ANSWER_TIMEOUT_MS);
         try (Admin admin = Admin.create(props)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
-                    .clusterId().get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(ANSWER_TIMEOUT_MS))
+                    .clusterId().get(ANSWER_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             log.warn("Kafka: {} accepts connections but does not answer as a Kafka broker ({})",

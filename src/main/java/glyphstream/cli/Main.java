@@ -18,6 +18,11 @@ import java.util.Arrays;
                 WatchCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                BenchCommand.class,
+                TrainCommand.class,
+                GenerateCommand.class,
+                EvalCommand.class,
+                TrainClassifierCommand.class,
         })
 public final class Main {
 

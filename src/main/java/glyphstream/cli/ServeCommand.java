@@ -1,5 +1,6 @@
 package glyphstream.cli;
 
+import glyphstream.broker.KafkaConnection;
 import glyphstream.config.GlyphConfig;
 import glyphstream.config.Settings;
 import glyphstream.serve.GenerationService;
@@ -33,13 +34,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Generator checkpoint to start with.")
     Path model;
 
-    /** Until the model package's checkpoint loader is merged, the CLI has no way to read a checkpoint. */
-    static GeneratorLoader checkpointLoader() {
-        return checkpoint -> {
-            throw new IOException("this build has no generator checkpoint loader yet");
-        };
-    }
-
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -48,11 +42,20 @@ public final class ServeCommand implements Callable<Integer> {
         put(flags, Settings.STREAM_THREADS, threads);
         put(flags, Settings.MODEL_FILE, model);
         GlyphConfig config = kafka.config(flags);
-        if (config.get(Settings.BOOTSTRAP_SERVERS).isBlank()) {
-            throw new IllegalArgumentException("give --bootstrap-servers (no embedded broker in this build yet)");
+        // Given brokers, else one answering on localhost:9092, else an embedded one living as long as we do.
+        KafkaConnection connection = KafkaConnection.open(config);
+        GenerationService service;
+        try {
+            service = GenerationService.start(connection.config(), Checkpoints.loader());
+        } catch (Exception | Error e) {
+            connection.close();
+            throw e;
         }
-        GenerationService service = GenerationService.start(config, checkpointLoader());
-        Thread stopper = new Thread(service::close, "serve-shutdown");
+        Thread stopper = new Thread(() -> {
+            service.close();
+            connection.close();
+            System.err.println("glyphstream serve: stopped; " + MemoryReport.peaks());
+        }, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         service.awaitStop();
         return service.failed() ? 1 : 0;

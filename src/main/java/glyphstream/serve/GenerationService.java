@@ -1,12 +1,9 @@
 package glyphstream.serve;
 
+import glyphstream.broker.TopicCreator;
 import glyphstream.config.GlyphConfig;
 import glyphstream.config.Settings;
 import glyphstream.wire.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -15,13 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The running serve command: loads the models, makes sure the topics exist, starts Kafka Streams on
@@ -79,31 +71,12 @@ public final class GenerationService implements AutoCloseable {
         return service;
     }
 
-    /** Creates the topics that do not exist yet (replication 1 on a one-broker cluster, else up to 3). */
-    static void ensureTopics(GlyphConfig config) throws InterruptedException, ExecutionException {
-        Map<String, Object> adminProps = new HashMap<>(config.kafkaClientProperties());
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(Settings.BOOTSTRAP_SERVERS));
-        try (Admin admin = Admin.create(adminProps)) {
-            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-            short replication = (short) Math.max(1, Math.min(3, brokers));
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = new Topics(config).newTopics(replication).stream()
-                    .filter(t -> !existing.contains(t.name()))
-                    .toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + config.get(Settings.BOOTSTRAP_SERVERS)
-                    + " did not answer within 30 s");
+    /** The global model store needs its topic before start; KafkaConnection made them, this covers other callers. */
+    static void ensureTopics(GlyphConfig config) {
+        List<String> created = TopicCreator.ensureTopics(config.get(Settings.BOOTSTRAP_SERVERS),
+                config.kafkaClientProperties(), new Topics(config), TopicCreator.CLUSTER_DEFAULT_REPLICATION);
+        if (!created.isEmpty()) {
+            LOG.info("created topics {}", created);
         }
     }
 
