@@ -104,6 +104,10 @@ public final class KafkaConnection implements AutoCloseable {
 
     /** True when something on {@code bootstrap} speaks Kafka; a closed port is ruled out without a client. */
     static boolean answersAsKafka(String bootstrap, Map<String, Object> clientProperties) {
+        return answersAsKafka(bootstrap, clientProperties, ANSWER_TIMEOUT_MS);
+    }
+
+    static boolean answersAsKafka(String bootstrap, Map<String, Object> clientProperties, int answerTimeoutMs) {
         String[] hostPort = bootstrap.split(":");
         try (Socket socket = new Socket()) {
             // A plain TCP connect first: the Kafka client would log a WARN for every refused connection.
@@ -113,11 +117,11 @@ public final class KafkaConnection implements AutoCloseable {
         }
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ANSWER_TIMEOUT_MS);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ANSWER_TIMEOUT_MS);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, answerTimeoutMs);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, answerTimeoutMs);
         try (Admin admin = Admin.create(props)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(ANSWER_TIMEOUT_MS))
-                    .clusterId().get(ANSWER_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(answerTimeoutMs))
+                    .clusterId().get(answerTimeoutMs + 500L, TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             log.warn("Kafka: {} accepts connections but does not answer as a Kafka broker ({})",

@@ -96,7 +96,7 @@ class KafkaConnectionTest {
     @Test
     void shouldNotTakeANonKafkaServerForABroker() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertFalse(KafkaConnection.answersAsKafka("localhost:" + silent.getLocalPort(), Map.of()));
+            assertFalse(KafkaConnection.answersAsKafka("localhost:" + silent.getLocalPort(), Map.of(), 1500));
         }
     }
 
