@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Kafka (KRaft, combined broker + controller) running in this JVM, built
- * directly on Kafka's own {@link KafkaRaftServer}. Chosen over KafkaClusterTestKit because it binds
- * the port we ask for (9092 for users), keeps its data where we say and survives restarts on the
- * same directory, and it needs nothing beyond kafka_2.13 (the test kit is a separate, test-only artifact).
+ * directly on Kafka's own {@link KafkaRaftServer} rather than KafkaClusterTestKit: the server is in
+ * kafka_2.13, already on the runtime class path (the test kit is a separate, test-scoped artifact),
+ * and used directly it lets us choose the port (9092 for users), the data directory, and restart on
+ * that directory with its data.
  *
  * <p>Not for production: one replica, so every internal topic is set to replication factor 1.
  */

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KafkaConnectionTest {
@@ -81,9 +82,21 @@ class KafkaConnectionTest {
     }
 
     @Test
+    void shouldFailInOneLineWhenTheConfiguredBrokersAreUnreachable() throws Exception {
+        int closed = freePort();
+        GlyphConfig config = GlyphConfig.defaults().with(Settings.BOOTSTRAP_SERVERS, "localhost:" + closed);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KafkaConnection.open(config, otherDir, freePort()));
+        assertTrue(e.getMessage().startsWith("cannot reach Kafka at localhost:" + closed), e.getMessage());
+        IllegalArgumentException noPort = assertThrows(IllegalArgumentException.class, () -> KafkaConnection.open(
+                GlyphConfig.defaults().with(Settings.BOOTSTRAP_SERVERS, "localhost"), otherDir, freePort()));
+        assertEquals("bootstrap server \"localhost\" is not HOST:PORT", noPort.getMessage());
+    }
+
+    @Test
     void shouldNotTakeANonKafkaServerForABroker() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertFalse(KafkaConnection.answersAsKafka("localhost:" + silent.getLocalPort(), Map.of()));
+            assertFalse(KafkaConnection.answersAsKafka("localhost:" + silent.getLocalPort(), Map.of(), 1500));
         }
     }
 

