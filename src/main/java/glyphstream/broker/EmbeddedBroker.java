@@ -17,7 +17,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Kafka (KRaft, combined broker + controller) running in this JVM, built
- * directly on Kafka's own {@link KafkaRaftServer}. Chosen over KafkaClusterTestKit because it binds
- * the port we ask for (9092 for users), keeps its data where we say and survives restarts on the
- * same directory, and it needs nothing beyond kafka_2.13 (the test kit is a separate, test-only artifact).
+ * directly on Kafka's own {@link KafkaRaftServer} rather than KafkaClusterTestKit: the server is in
+ * kafka_2.13, already on the runtime class path (the test kit is a separate, test-scoped artifact),
+ * and used directly it lets us choose the port (9092 for users), the data directory, and restart on
+ * that directory with its data.
  *
  * <p>Not for production: one replica, so every internal topic is set to replication factor 1.
  */
@@ -63,7 +68,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties(dir, clientPort, controllerPort), false);
         try {
             Files.createDirectories(dir);
+            refuseIfInUse(dir);
             formatIfNew(config, dir);
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare Kafka data directory " + dir + ": " + e.getMessage(), e);
         }
@@ -153,6 +161,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         p.put("auto.create.topics.enable", "false");
         return p;
+    }
+
+    /**
+     * Kafka locks its data directory only once the broker half starts; by then the controller half
+     * already writes the metadata log, and a second broker on the same directory can crash the first.
+     * So check Kafka's own lock file before starting anything.
+     */
+    private static void refuseIfInUse(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException(inUse(dir));
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException(inUse(dir), e);
+        }
+    }
+
+    private static String inUse(Path dir) {
+        return "Kafka data directory " + dir + " is in use by another broker (is ./glyphstream broker already "
+                + "running? then other commands find it on localhost:9092 by themselves)";
     }
 
     private static void formatIfNew(KafkaConfig config, Path dir) throws Exception {

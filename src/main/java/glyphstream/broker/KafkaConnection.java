@@ -29,6 +29,8 @@ public final class KafkaConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
     private static final int PROBE_TIMEOUT_MS = 1500;
+    /** Generous: a busy 2-core machine (training, a service) can take seconds to answer the first call. */
+    private static final int ANSWER_TIMEOUT_MS = 15_000;
 
     private final Kind kind;
     private final GlyphConfig config;
@@ -51,6 +53,7 @@ public final class KafkaConnection implements AutoCloseable {
         String configured = config.get(Settings.BOOTSTRAP_SERVERS);
         KafkaConnection connection;
         if (configured != null && !configured.isBlank()) {
+            requireReachable(configured);
             connection = new KafkaConnection(Kind.CONFIGURED, config, null);
             log.info("Kafka: using {} (configured)", configured);
         } else if (answersAsKafka(localBootstrap, config.kafkaClientProperties())) {
@@ -72,8 +75,39 @@ public final class KafkaConnection implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Fails fast, in one line, when no configured bootstrap server accepts a TCP connection: the Kafka
+     * clients would otherwise retry for a minute, logging a WARN each second.
+     */
+    static void requireReachable(String bootstrapServers) {
+        String lastProblem = "";
+        for (String server : bootstrapServers.split(",")) {
+            String hostPort = server.strip().replaceFirst("^[A-Za-z_]+://", "");
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("bootstrap server \"" + server.strip() + "\" is not HOST:PORT");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), 5000);
+                return;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bootstrap server \"" + server.strip() + "\" has no valid port");
+            } catch (java.net.UnknownHostException e) {
+                lastProblem = hostPort + ": unknown host";
+            } catch (IOException | IllegalArgumentException e) {
+                lastProblem = hostPort + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " (" + lastProblem + ")");
+    }
+
     /** True when something on {@code bootstrap} speaks Kafka; a closed port is ruled out without a client. */
     static boolean answersAsKafka(String bootstrap, Map<String, Object> clientProperties) {
+        return answersAsKafka(bootstrap, clientProperties, ANSWER_TIMEOUT_MS);
+    }
+
+    static boolean answersAsKafka(String bootstrap, Map<String, Object> clientProperties, int answerTimeoutMs) {
         String[] hostPort = bootstrap.split(":");
         try (Socket socket = new Socket()) {
             // A plain TCP connect first: the Kafka client would log a WARN for every refused connection.
@@ -83,11 +117,11 @@ public final class KafkaConnection implements AutoCloseable {
         }
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, answerTimeoutMs);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, answerTimeoutMs);
         try (Admin admin = Admin.create(props)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
-                    .clusterId().get(PROBE_TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(answerTimeoutMs))
+                    .clusterId().get(answerTimeoutMs + 500L, TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             log.warn("Kafka: {} accepts connections but does not answer as a Kafka broker ({})",

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,18 +33,19 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "Where the broker keeps its data; kept across restarts (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Mixin
-    KafkaOptions kafka;
+    @Option(names = "--config", paramLabel = "FILE.properties",
+            description = "Settings file; its topic.* settings name the topics created.")
+    Path configFile;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the broker's own logs.")
+    boolean verbose;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers != null) {
-            throw new IllegalArgumentException("--bootstrap-servers makes no sense here: this command is the broker");
-        }
-        GlyphConfig config = kafka.config();
+        GlyphConfig config = GlyphConfig.load(configFile, System.getenv(), Map.of());
         Topics topics = new Topics(config);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package glyphstream.cli;
 
+import glyphstream.model.GeneratorCheckpoint;
 import glyphstream.serve.GeneratorLoader;
 
 /** The one place the CLI gets its generator checkpoint loader from. */
@@ -9,6 +10,6 @@ final class Checkpoints {
     }
 
     static GeneratorLoader loader() {
-        return ServeCommand.checkpointLoader();
+        return GeneratorCheckpoint::load;
     }
 }

