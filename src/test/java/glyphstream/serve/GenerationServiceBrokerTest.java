@@ -3,6 +3,10 @@ package glyphstream.serve;
 import glyphstream.broker.EmbeddedBroker;
 import glyphstream.config.GlyphConfig;
 import glyphstream.config.Settings;
+import glyphstream.model.CheckpointMetadata;
+import glyphstream.model.ConditionalGan;
+import glyphstream.model.GanSettings;
+import glyphstream.model.GeneratorCheckpoint;
 import glyphstream.wire.AvroSerde;
 import glyphstream.wire.Topics;
 import glyphstream.wire.avro.DigitRequest;
@@ -20,6 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +50,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The serve service end to end on a real (embedded, single-node KRaft) broker, exactly-once v2. */
+/**
+ * The serve service end to end on a real (embedded, single-node KRaft) broker, exactly-once v2.
+ * The tests share one broker and one service (start-up is the slow part), so they run in order:
+ * the model swaps come last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GenerationServiceBrokerTest {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
@@ -68,7 +80,7 @@ class GenerationServiceBrokerTest {
                 .with(Settings.STATE_DIR, dir.resolve("state").toString())
                 .with(Settings.MODEL_FILE, models.resolve("generator.zip").toString())
                 .with(Settings.MODELS_DIR, models.toString());
-        service = GenerationService.start(config, new PatternModels());
+        service = GenerationService.start(config, patternOrRealCheckpoints());
         long deadline = System.currentTimeMillis() + 60_000;
         while (service.streams().state() != KafkaStreams.State.RUNNING && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
@@ -87,6 +99,7 @@ class GenerationServiceBrokerTest {
     }
 
     @Test
+    @Order(1)
     void shouldAnswerEveryRequestExactlyOnceWithADecodablePngAndRejectTheBadOnes() throws Exception {
         int n = 400;
         List<String> ids = new ArrayList<>();
@@ -136,19 +149,9 @@ class GenerationServiceBrokerTest {
     }
 
     @Test
+    @Order(2)
     void shouldDrawWithAModelAnnouncedOnTheModelTopicWithoutRestart() throws Exception {
-        byte[] checkpoint = PatternModels.checkpoint("it-v2");
-        try (KafkaProducer<String, ModelUpdate> models = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new StringSerializer(), new AvroSerde<>(ModelUpdate.class).serializer())) {
-            models.send(new ProducerRecord<>(topics.models.name(), "digits", ModelUpdate.newBuilder()
-                    .setModelVersion("it-v2").setDataset("test").setEpochs(1).setCreatedAt(Instant.now())
-                    .setSha256(ModelRegistry.sha256(checkpoint)).setCheckpoint(ByteBuffer.wrap(checkpoint)).build())).get();
-        }
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!"it-v2".equals(service.models().current().version()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        announce("it-v2", PatternModels.checkpoint("it-v2"));
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(topics.requests.name(), utf8("after-swap"),
                     ServeDriver.avro(ServeDriver.request("after-swap", "5")))).get();
@@ -161,6 +164,58 @@ class GenerationServiceBrokerTest {
 
         assertEquals("it-v2", images.get("after-swap").get(0).getModelVersion());
         assertEquals("it-v1", images.get("pinned-old").get(0).getModelVersion());
+    }
+
+    @Test
+    @Order(3)
+    void shouldServeARealDl4jCheckpointAnnouncedOnTheModelTopic() throws Exception {
+        ConditionalGan gan = ConditionalGan.builder().latentSize(16)
+                .classNames(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
+                .imageSize(28, 28).generatorHidden(32).discriminatorHidden(16).seed(7).build();
+        GanSettings s = gan.settings();
+        Path file = dir.resolve("real.zip");
+        GeneratorCheckpoint.save(file, gan.samplingNetwork(), new CheckpointMetadata("it-real", "test", "none", 0, 0,
+                s.seed(), 28, 28, s.latentSize(), s.classNames(), System.currentTimeMillis(), Map.of()));
+        announce("it-real", Files.readAllBytes(file));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(topics.requests.name(), utf8("real-1"),
+                    ServeDriver.avro(ServeDriver.request("real-1", "2026").setSeed(3L)))).get();
+            producer.send(new ProducerRecord<>(topics.requests.name(), utf8("real-2"),
+                    ServeDriver.avro(ServeDriver.request("real-2", "2026").setSeed(3L)))).get();
+        }
+
+        Map<String, List<GeneratedImage>> images = readUntil(topics.images.name(), new AvroSerde<>(GeneratedImage.class),
+                seen -> seen.containsKey("real-1") && seen.containsKey("real-2"), GeneratedImage::getRequestId);
+
+        GeneratedImage first = images.get("real-1").get(0);
+        assertEquals("it-real", first.getModelVersion());
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(ModelRegistry.bytes(first.getPng())));
+        assertEquals(112, png.getWidth());
+        assertEquals(28, png.getHeight());
+        assertEquals(first.getPng(), images.get("real-2").get(0).getPng(), "same seed, same model: same PNG bytes");
+    }
+
+    private static void announce(String version, byte[] checkpoint) throws Exception {
+        try (KafkaProducer<String, ModelUpdate> models = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), new AvroSerde<>(ModelUpdate.class).serializer())) {
+            models.send(new ProducerRecord<>(topics.models.name(), "digits", ModelUpdate.newBuilder()
+                    .setModelVersion(version).setDataset("test").setEpochs(1).setCreatedAt(Instant.now())
+                    .setSha256(ModelRegistry.sha256(checkpoint)).setCheckpoint(ByteBuffer.wrap(checkpoint)).build())).get();
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!version.equals(service.models().current().version()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(version, service.models().current().version(), "announced model became current");
+    }
+
+    /** Pattern checkpoints for speed and readable pixels, real generator checkpoints for everything else. */
+    private static GeneratorLoader patternOrRealCheckpoints() {
+        PatternModels patterns = new PatternModels();
+        return bytes -> new String(bytes, 0, Math.min(bytes.length, 14), StandardCharsets.ISO_8859_1).equals("pattern-model:")
+                ? patterns.load(bytes)
+                : GeneratorCheckpoint.load(bytes);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
