@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The running serve command: loads the models, makes sure the topics exist, starts Kafka Streams on
@@ -23,12 +26,18 @@ public final class GenerationService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationService.class);
     private static final long FOLDER_POLL_MS = 2_000;
+    private static final long STATS_EVERY_S = 30;
 
     private final KafkaStreams streams;
     private final ModelFolderWatcher watcher;
     private final ModelRegistry models;
     private final BatchStats stats;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ScheduledExecutorService statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "batch-stats-log");
+        t.setDaemon(true);
+        return t;
+    });
 
     private GenerationService(KafkaStreams streams, ModelFolderWatcher watcher, ModelRegistry models, BatchStats stats) {
         this.stats = stats;
@@ -43,9 +52,18 @@ public final class GenerationService implements AutoCloseable {
         ModelRegistry models = new ModelRegistry(loader);
         ModelFolderWatcher watcher = new ModelFolderWatcher(Path.of(config.get(Settings.MODELS_DIR)), models)
                 .start(FOLDER_POLL_MS);
+        try {
+            return start(config, models, watcher);
+        } catch (Exception | Error e) {
+            watcher.close();
+            throw e;
+        }
+    }
+
+    private static GenerationService start(GlyphConfig config, ModelRegistry models, ModelFolderWatcher watcher)
+            throws Exception {
         Path modelFile = Path.of(config.get(Settings.MODEL_FILE));
         if (!Files.isRegularFile(modelFile)) {
-            watcher.close();
             throw new IllegalArgumentException("no model checkpoint at " + modelFile + " (set --model or model.file)");
         }
         models.registerFile(modelFile, true);
@@ -71,6 +89,7 @@ public final class GenerationService implements AutoCloseable {
         });
         models.addListener(model -> LOG.info("now drawing with model {} ({})", model.version(), model.origin()));
         streams.start();
+        service.startStatsLog();
         return service;
     }
 
@@ -81,6 +100,19 @@ public final class GenerationService implements AutoCloseable {
         if (!created.isEmpty()) {
             LOG.info("created topics {}", created);
         }
+    }
+
+    /** Every 30 s with traffic, one line: how many batches and images, how big, how long a pass took. */
+    private void startStatsLog() {
+        BatchStats.Snapshot[] last = {stats.snapshot()};
+        statsLog.scheduleAtFixedRate(() -> {
+            BatchStats.Snapshot now = stats.snapshot();
+            BatchStats.Snapshot delta = now.minus(last[0]);
+            last[0] = now;
+            if (delta.batches() > 0) {
+                LOG.info("last {} s: {}", STATS_EVERY_S, delta);
+            }
+        }, STATS_EVERY_S, STATS_EVERY_S, TimeUnit.SECONDS);
     }
 
     public KafkaStreams streams() {
@@ -106,6 +138,7 @@ public final class GenerationService implements AutoCloseable {
 
     @Override
     public void close() {
+        statsLog.shutdownNow();
         watcher.close();
         streams.close(Duration.ofSeconds(30));
         stopped.countDown();

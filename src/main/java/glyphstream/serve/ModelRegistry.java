@@ -73,6 +73,7 @@ public final class ModelRegistry {
         LoadedModel model = bySha256.get(sha);
         if (model == null) {
             DigitGenerator generator = loader.load(checkpoint);
+            warmUp(generator, origin);
             model = new LoadedModel(generator, checkpoint, sha, origin, loader);
             LoadedModel previous = byVersion.putIfAbsent(model.version(), model);
             if (previous != null) {
@@ -93,6 +94,23 @@ public final class ModelRegistry {
             }
         }
         return model;
+    }
+
+    /**
+     * One tiny forward pass before the model may serve: the first pass of a DL4J network takes seconds
+     * (native code, workspaces), which would otherwise land on the first batch; and a checkpoint that
+     * cannot draw is refused here instead of failing batches.
+     */
+    private static void warmUp(DigitGenerator generator, String origin) throws IOException {
+        try {
+            float[] pixels = generator.draw(new int[]{0}, new float[generator.info().latentSize()]);
+            int expected = generator.info().width() * generator.info().height();
+            if (pixels.length != expected) {
+                throw new IOException("drew " + pixels.length + " values for one image, expected " + expected);
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("model from " + origin + " cannot draw: " + e.getMessage(), e);
+        }
     }
 
     public LoadedModel registerFile(Path file, boolean makeCurrent) throws IOException {

@@ -100,6 +100,17 @@ class ModelHotSwapTest {
     }
 
     @Test
+    void shouldKeepServingTheCurrentModelWhenAnAnnouncedOneCannotDraw() {
+        serve.announce("broken");
+        serve.send(request("r", "1"));
+        serve.advanceWallClock(10);
+
+        assertEquals(List.of("v1"), versions(serve.drainImages()));
+        assertEquals(false, registry.knows("broken"));
+        assertEquals(List.of("v1:warm-up", "v1:1"), models.allPasses, "checked with one warm-up pass before serving");
+    }
+
+    @Test
     void shouldRollBackWhenAnOlderModelIsAnnouncedAgain() throws Exception {
         serve.announce("v2");
         serve.announce("v1");

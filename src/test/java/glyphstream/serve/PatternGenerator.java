@@ -37,6 +37,15 @@ final class PatternGenerator implements DigitGenerator {
         return 20 + Math.floorMod(version.hashCode(), 200);
     }
 
+    private static boolean allZero(float[] values) {
+        for (float v : values) {
+            if (v != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public ModelInfo info() {
         return info;
@@ -44,7 +53,8 @@ final class PatternGenerator implements DigitGenerator {
 
     @Override
     public float[] draw(int[] labels, float[] latents) {
-        drawLog.accept(info.version() + ":" + labels.length);
+        boolean warmUp = labels.length == 1 && allZero(latents);
+        drawLog.accept(info.version() + ":" + (warmUp ? "warm-up" : labels.length));
         int pixels = SIDE * SIDE;
         float[] out = new float[labels.length * pixels];
         for (int i = 0; i < labels.length; i++) {
