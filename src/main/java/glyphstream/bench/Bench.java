@@ -105,12 +105,21 @@ public final class Bench {
         Path log = outDir.resolve(runId.replaceAll(".*-", "serve-") + ".log");
         List<String> args = List.of("--bootstrap-servers", config.get(Settings.BOOTSTRAP_SERVERS),
                 "--batch-max-size", batchSize, "--model", modelFile.toString());
+        // Topics of its own per run: a new application id starts at the earliest offset and would
+        // otherwise first work through every request an earlier run left on the shared topic.
+        GlyphConfig runConfig = config
+                .with(Settings.TOPIC_REQUESTS, runId + ".requests")
+                .with(Settings.TOPIC_IMAGES, runId + ".images")
+                .with(Settings.TOPIC_REJECTED, runId + ".rejected");
         Map<String, String> env = Map.of(
                 Settings.APPLICATION_ID.envVar(), runId,
-                Settings.STATE_DIR.envVar(), outDir.resolve("state-" + runId).toString());
+                Settings.STATE_DIR.envVar(), outDir.resolve("state-" + runId).toString(),
+                Settings.TOPIC_REQUESTS.envVar(), runConfig.get(Settings.TOPIC_REQUESTS),
+                Settings.TOPIC_IMAGES.envVar(), runConfig.get(Settings.TOPIC_IMAGES),
+                Settings.TOPIC_REJECTED.envVar(), runConfig.get(Settings.TOPIC_REJECTED));
         List<EndToEndBench.Phase> phases = new ArrayList<>();
         try (ServiceProcess service = ServiceProcess.start(args, env, serviceHeap, log);
-             EndToEndBench e2e = new EndToEndBench(config.kafkaClientProperties(), new Topics(config), runId)) {
+             EndToEndBench e2e = new EndToEndBench(runConfig.kafkaClientProperties(), new Topics(runConfig), runId)) {
             boolean batched = !"1".equals(batchSize);
             // Warm-up: JIT, first fetches and transactions; not reported.
             e2e.run("warmup", 0, batched ? 2_000 : 100, Duration.ofSeconds(60));

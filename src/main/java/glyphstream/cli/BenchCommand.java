@@ -36,6 +36,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--service-heap", defaultValue = "1g", description = "-Xmx of the service JVM (default ${DEFAULT-VALUE}).")
     String serviceHeap;
 
+    /** Starts at the line's beginning and pads, so a result overwrites the progress bar instead of trailing it. */
+    private static void sayOverProgressBar(String line) {
+        System.out.println("\r" + line + " ".repeat(Math.max(0, 100 - line.length())));
+    }
+
     @Override
     public Integer call() throws Exception {
         GlyphConfig config = kafka.config();
@@ -53,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
                 broker = EmbeddedBroker.start(0, Files.createTempDirectory("glyphstream-bench-kafka"));
                 config = config.with(Settings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
             }
-            String markdown = new Bench(config, generator, modelFile, quick, out, serviceHeap, System.out::println)
+            String markdown = new Bench(config, generator, modelFile, quick, out, serviceHeap, BenchCommand::sayOverProgressBar)
                     .runAndWrite(jsonFile);
             System.out.println();
             System.out.println(markdown);
