@@ -51,6 +51,21 @@ class RequestBufferDurabilityTest {
     }
 
     @Test
+    void shouldWriteNothingToTheChangelogForARequestAnsweredBeforeTheNextCommit() throws Exception {
+        try (ServeDriver serve = new ServeDriver(new PatternModels().registryWith("v1"), stateDir, 1, 10)) {
+            TestOutputTopic<Long, BufferedRequest> changelog = serve.driver.createOutputTopic(
+                    "serve-test-" + GenerationTopology.REQUEST_BUFFER_STORE + "-changelog",
+                    new LongDeserializer(), new BufferedRequestSerde().deserializer());
+
+            serve.send(request("a", "1")); // batch size 1: stored, drawn and deleted within one commit
+            serve.send(request("b", "2"));
+
+            assertEquals(2, serve.drainImages().size());
+            assertTrue(changelog.isEmpty(), "no put, no tombstone: " + changelog.readKeyValuesToList());
+        }
+    }
+
+    @Test
     void shouldAnswerRequestsBufferedBeforeACrashFromTheStoreOnDisk() throws Exception {
         try (ServeDriver beforeCrash = new ServeDriver(new PatternModels().registryWith("v1"), stateDir, 64, 10)) {
             beforeCrash.send(request("a", "12").setSeed(5L));
