@@ -98,15 +98,25 @@ public final class ServeTuning {
                 .getProcessCpuTime();
     }
 
-    /** CPU per thread, names with digits folded so that pools add up. */
+    /**
+     * CPU per thread from /proc (so GC, JIT and native threads count too), by the kernel's 15-character
+     * thread name with digits folded so that pools add up. Threads that ended are not counted.
+     */
     static java.util.Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.Map<String, Long> byName = new java.util.HashMap<>();
-        for (long id : mx.getAllThreadIds()) {
-            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
-            long cpu = mx.getThreadCpuTime(id);
-            if (info != null && cpu > 0) {
-                byName.merge(info.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "*").replaceAll("\\d+", "N"), cpu, Long::sum);
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return byName;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                byName.merge(comm.replaceAll("\\d+", "N"), ticks * 10_000_000L, Long::sum); // 100 Hz ticks
+            } catch (java.io.IOException | RuntimeException e) {
+                // thread ended meanwhile
             }
         }
         return byName;
