@@ -32,6 +32,8 @@ public final class ModelRegistry {
     private final Map<String, LoadedModel> bySha256 = new ConcurrentHashMap<>();
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private volatile LoadedModel current;
+    /** Wall-clock time the current model became current; an announcement older than that is history. */
+    private volatile long currentSinceMillis;
 
     /** Told when the current model changes (logging, tests). */
     @FunctionalInterface
@@ -88,6 +90,7 @@ public final class ModelRegistry {
         }
         if (makeCurrent && current != model) {
             current = model;
+            currentSinceMillis = System.currentTimeMillis();
             LOG.info("model {} is now current", model.version());
             for (Listener l : listeners) {
                 l.currentChanged(model);
@@ -126,7 +129,11 @@ public final class ModelRegistry {
                     update.getModelVersion(), origin, sha, update.getSha256());
             return Optional.empty();
         }
-        LoadedModel model = register(checkpoint, origin, true);
+        // An announcement made before the current model was chosen (replayed from the compacted topic
+        // at start-up, say, while the operator started with --model) is loaded for pinned requests but
+        // does not take over; announcements made since then do, a re-announced old model included.
+        boolean newerDecision = current == null || update.getCreatedAt().toEpochMilli() >= currentSinceMillis;
+        LoadedModel model = register(checkpoint, origin, newerDecision);
         if (!model.version().equals(update.getModelVersion())) {
             LOG.warn("model update announced version {} but its checkpoint says {}; images will name {}",
                     update.getModelVersion(), model.version(), model.version());

@@ -78,6 +78,17 @@ class ModelHotSwapTest {
     }
 
     @Test
+    void shouldLoadButNotSwitchToAnAnnouncementMadeBeforeTheCurrentModelWasChosen() {
+        serve.announce("v0", java.time.Instant.now().minusSeconds(3600)); // replayed history, e.g. at start-up
+        serve.send(request("current", "1"));
+        serve.send(request("pinned", "1").setModelVersion("v0"));
+        serve.advanceWallClock(10);
+
+        assertEquals(List.of("v1", "v0"), versions(serve.drainImages()));
+        assertEquals("v1", registry.current().version());
+    }
+
+    @Test
     void shouldAcceptAPinToAVersionOnlyOnceItIsAnnounced() {
         serve.send(request("too-early", "5").setModelVersion("v3"));
         serve.announce("v3");

@@ -77,13 +77,19 @@ final class ServeDriver implements AutoCloseable {
         requests.pipeInput(key, value);
     }
 
+    /** Announces a model now (after the registry chose its current model). */
     void announce(String version) {
+        announce(version, java.time.Instant.now());
+    }
+
+    /** Announces a model as made at the given time (e.g. before the server started: history on the topic). */
+    void announce(String version, java.time.Instant announcedAt) {
         byte[] checkpoint = PatternModels.checkpoint(version);
         models.pipeInput("digits", ModelUpdate.newBuilder()
                 .setModelVersion(version)
                 .setDataset("test")
                 .setEpochs(1)
-                .setCreatedAt(START)
+                .setCreatedAt(announcedAt)
                 .setSha256(ModelRegistry.sha256(checkpoint))
                 .setCheckpoint(ByteBuffer.wrap(checkpoint))
                 .build());
