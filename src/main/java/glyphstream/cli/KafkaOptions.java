@@ -1,5 +1,6 @@
 package glyphstream.cli;
 
+import glyphstream.broker.KafkaConnection;
 import glyphstream.config.GlyphConfig;
 import glyphstream.config.Settings;
 import picocli.CommandLine.Option;
@@ -33,5 +34,17 @@ public final class KafkaOptions {
 
     public GlyphConfig config() {
         return config(Map.of());
+    }
+
+    /**
+     * Where to talk to Kafka (--bootstrap-servers, else a broker on localhost:9092, else an embedded one
+     * for the command's lifetime); close it when the command ends. Its config() has bootstrap.servers set.
+     */
+    public KafkaConnection connect(Map<String, String> flagOverrides) {
+        return KafkaConnection.open(config(flagOverrides));
+    }
+
+    public KafkaConnection connect() {
+        return connect(Map.of());
     }
 }

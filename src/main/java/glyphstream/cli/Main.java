@@ -11,8 +11,19 @@ import java.util.Arrays;
         description = "Digit requests in, conditional-GAN digit images out, on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BrokerCommand.class,
+                LoadCommand.class,
+                DataCommand.class,
                 RequestCommand.class,
                 WatchCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
+                BenchCommand.class,
+                TrainCommand.class,
+                GenerateCommand.class,
+                EvalCommand.class,
+                TrainClassifierCommand.class,
+                ConfigCommand.class,
         })
 public final class Main {
 

@@ -25,8 +25,8 @@ public final class Settings {
             "Kafka Streams processing guarantee: exactly_once_v2 or at_least_once");
     public static final Setting STREAM_THREADS = new Setting("num.stream.threads", "1",
             "Kafka Streams threads; each has its own generator copy");
-    public static final Setting COMMIT_INTERVAL_MS = new Setting("commit.interval.ms", "20",
-            "How often Kafka Streams commits; under exactly_once_v2 images become visible at commit");
+    public static final Setting COMMIT_INTERVAL_MS = new Setting("commit.interval.ms", "100",
+            "Kafka Streams commit interval (rejections, offsets); serve also commits as soon as images are sent");
     public static final Setting BATCH_MAX_SIZE = new Setting("batch.max.size", "512",
             "Images per generator forward pass at most; a full batch is flushed at once");
     public static final Setting BATCH_MAX_DELAY_MS = new Setting("batch.max.delay.ms", "10",
