@@ -16,13 +16,13 @@ public final class TrainingFlags {
     @Option(names = "--epochs", description = "Epochs to run (default: ${DEFAULT-VALUE}).")
     int epochs = D.epochs();
 
-    @Option(names = "--batch", description = "Real images per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", description = "Real images per step (default: ${DEFAULT-VALUE}).")
     int batch = D.batchSize();
 
-    @Option(names = "--lr-g", description = "Generator Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--generator-lr", description = "Generator Adam learning rate (default: ${DEFAULT-VALUE}).")
     double generatorLr = D.generatorLr();
 
-    @Option(names = "--lr-d", description = "Discriminator Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--discriminator-lr", description = "Discriminator Adam learning rate (default: ${DEFAULT-VALUE}).")
     double discriminatorLr = D.discriminatorLr();
 
     @Option(names = "--beta1", description = "Adam beta1 (default: ${DEFAULT-VALUE}).")

@@ -25,6 +25,14 @@ public record TrainingOptions(int epochs, int batchSize, double generatorLr, dou
                               double emaDecay, long seed, Path outputDir, String modelName, Path resumeFrom,
                               int samplesEveryEpochs, boolean progressBar, int lrDecayEpochs) {
 
+    /** Options with constant learning rates (no decay); the form the Kafka train command was written against. */
+    public TrainingOptions(int epochs, int batchSize, double generatorLr, double discriminatorLr, double beta1,
+                           double emaDecay, long seed, Path outputDir, String modelName, Path resumeFrom,
+                           int samplesEveryEpochs, boolean progressBar) {
+        this(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom,
+                samplesEveryEpochs, progressBar, 0);
+    }
+
     public static TrainingOptions defaults() {
         return new TrainingOptions(80, 64, 2e-4, 2e-4, 0.5, 0.999, 42, Path.of("out/train"), "generator", null, 1, true, 0);
     }
