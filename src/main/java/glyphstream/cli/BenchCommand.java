@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Throughput and latency of the generation path: forward pass, PNG, and end to end through",
-                "a real broker (a fresh embedded one unless --bootstrap-servers), batched and per-record."})
+        description = {"Measure throughput and latency: forward pass, PNG, end to end batched and per-record.",
+                "End to end runs through a real broker (a fresh embedded one unless --bootstrap-servers)",
+                "against the service in its own JVM; writes JSON, markdown and a latency plot."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole product on one machine: broker (embedded unless one runs), the shipped model,",
-                "the serving topology, a set of requests, and their images under ./out/."})
+        description = {"Run the whole product on one machine and write the images under ./out/.",
+                "Starts a broker (embedded unless one runs), loads the shipped model, starts the serving",
+                "topology, sends every digit ten times plus long numbers and three bad requests."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,10 +46,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (model != null) {
             flags.put(Settings.MODEL_FILE.key(), model.toString());
         }
-        // Its own application id and state, so the demo never competes with a `serve` left running.
-        flags.put(Settings.APPLICATION_ID.key(), "glyphstream-demo");
+        // The service's own application id, so a later `serve` continues after the demo's requests instead of
+        // drawing them again; its own state folder, so it can run beside a `serve` (they share the partitions).
         flags.put(Settings.STATE_DIR.key(), "data/demo-streams");
         System.out.println("glyphstream demo: starting (broker, model, topology)...");
+        GenerationService.checkSettings(kafka.config(flags));
         try (KafkaConnection connection = KafkaConnection.open(kafka.config(flags));
              GenerationService service = GenerationService.start(connection.config(), Checkpoints.loader())) {
             awaitRunning(service.streams(), Duration.ofSeconds(90));

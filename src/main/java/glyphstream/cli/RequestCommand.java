@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 @Command(name = "request", mixinStandardHelpOptions = true,
-        description = "Send one request to a running service and wait for its image(s).")
+        description = "Send one request to a running service and wait for its images.")
 public final class RequestCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,6 +47,12 @@ public final class RequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, got " + count);
+        }
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout-s must be at least 1, got " + timeoutSeconds);
+        }
         GlyphConfig config = kafka.config();
         Topics topics = new Topics(config);
         var client = ClientProperties.of(config);

@@ -41,6 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
         put(flags, Settings.STREAM_THREADS, threads);
         put(flags, Settings.MODEL_FILE, model);
         GlyphConfig config = kafka.config(flags);
+        GenerationService.checkSettings(config);
         // Given brokers, else one answering on localhost:9092, else an embedded one living as long as we do.
         KafkaConnection connection = KafkaConnection.open(config);
         GenerationService service;

@@ -46,6 +46,26 @@ public final class GenerationService implements AutoCloseable {
         this.models = models;
     }
 
+    /**
+     * Checks every serving setting before anything is started, so a bad flag costs no broker start or model load.
+     * @throws IllegalArgumentException one line naming the first bad setting
+     */
+    public static void checkSettings(GlyphConfig config) {
+        for (var setting : List.of(Settings.BATCH_MAX_SIZE, Settings.BATCH_MAX_DELAY_MS, Settings.STREAM_THREADS,
+                Settings.COMMIT_INTERVAL_MS, Settings.TEXT_MAX_LENGTH, Settings.COUNT_MAX, Settings.TOPIC_PARTITIONS)) {
+            config.getPositiveInt(setting);
+        }
+        String guarantee = config.get(Settings.PROCESSING_GUARANTEE);
+        if (!List.of("exactly_once_v2", "at_least_once").contains(guarantee)) {
+            throw new IllegalArgumentException(Settings.PROCESSING_GUARANTEE.key()
+                    + " must be exactly_once_v2 or at_least_once, got \"" + guarantee + "\"");
+        }
+        Path modelFile = Path.of(config.get(Settings.MODEL_FILE));
+        if (!Files.isRegularFile(modelFile)) {
+            throw new IllegalArgumentException("no model checkpoint at " + modelFile + " (set --model or model.file)");
+        }
+    }
+
     /** @param config with bootstrap.servers resolved */
     public static GenerationService start(GlyphConfig config, GeneratorLoader loader) throws Exception {
         LOG.info("{}", ComputeBackend.describe());
@@ -83,6 +103,13 @@ public final class GenerationService implements AutoCloseable {
         GenerationService service = new GenerationService(streams, watcher, models, stats);
         streams.setStateListener((now, before) -> {
             LOG.info("streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                LOG.info("ready: answering requests from {} on {}", config.get(Settings.TOPIC_REQUESTS),
+                        config.get(Settings.TOPIC_IMAGES));
+            } else if (now == KafkaStreams.State.REBALANCING && before == KafkaStreams.State.CREATED) {
+                LOG.info("joining the consumer group and restoring the request buffer (a restart after an unclean "
+                        + "stop can take tens of seconds)");
+            }
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 service.stopped.countDown();
             }

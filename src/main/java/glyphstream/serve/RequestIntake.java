@@ -45,7 +45,9 @@ final class RequestIntake implements Processor<byte[], byte[], String, Object> {
         try {
             request = decoder.decode(record.key(), record.value());
         } catch (RuntimeException e) {
-            reject(record, null, new Rejection(undecodableReason(e), String.valueOf(e.getMessage())));
+            // No request id to key by: keep the original key (as text) so the sender can still find its rejection.
+            String originalKey = record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+            reject(record, originalKey, new Rejection(undecodableReason(e), String.valueOf(e.getMessage())));
             return;
         }
         Optional<Rejection> broken = rules.check(request, models::knows);

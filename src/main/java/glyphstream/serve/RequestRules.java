@@ -39,8 +39,8 @@ public final class RequestRules {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return reject(RejectReason.NON_DIGIT_TEXT, "request " + id + " text has a non-digit at position "
-                        + i + " (only 0-9 allowed)");
+                return reject(RejectReason.NON_DIGIT_TEXT, "request " + id + " text has '" + c + "' at character "
+                        + (i + 1) + " (only 0-9 allowed)");
             }
         }
         int count = request.getCount();

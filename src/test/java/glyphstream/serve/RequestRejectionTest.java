@@ -85,12 +85,14 @@ class RequestRejectionTest {
     }
 
     @Test
-    void shouldKeyRejectionByRequestIdWhenKnownAndNullWhenUndecodable() {
+    void shouldKeyRejectionByRequestIdWhenKnownAndByTheOriginalKeyWhenUndecodable() {
         serve.sendRaw(utf8("k"), utf8("not a request"));
         serve.send(request("r1", "1").setCount(99));
+        serve.sendRaw(null, utf8("not a request either"));
 
         var records = serve.rejected.readRecordsToList();
-        assertNull(records.get(0).key());
+        assertEquals("k", records.get(0).key());
+        assertNull(records.get(2).key());
         assertEquals("r1", records.get(1).key());
         assertTrue(records.get(1).value().getMessage().contains("count 99"));
     }
