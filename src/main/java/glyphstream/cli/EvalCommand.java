@@ -51,7 +51,8 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("generator checkpoint not found: " + model);
         }
         if (!Files.isRegularFile(classifier)) {
-            throw new IllegalArgumentException("classifier not found: " + classifier);
+            throw new IllegalArgumentException("classifier not found: " + classifier + " (the shipped one is models/classifier.zip; "
+                    + "`./glyphstream train-classifier` rebuilds it)");
         }
         if (casEpochs <= 0) {
             throw new IllegalArgumentException("--cas-epochs must be > 0, got " + casEpochs);
@@ -62,10 +63,13 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluator.Settings defaults = Evaluator.Settings.defaults();
         Evaluator.Settings settings = new Evaluator.Settings(defaults.fidelityPerClass(), defaults.diversityPerClass(),
                 defaults.casPerClass(), casEpochs, defaults.seed());
+        System.out.println("evaluating " + generator.info().version() + " (about 2 minutes on 2 cores: fidelity, FID and "
+                + "diversity, then a classifier trained on generated digits for CAS)...");
         EvalReport report = new Evaluator(DigitClassifier.load(classifier), settings).evaluate(generator, train, test);
         System.out.println("model " + generator.info().version() + " on " + test.size() + " held-out digits");
         System.out.print(report.toMarkdown());
-        System.out.println(report.meetsQualityBar() ? "quality bar: met" : "quality bar: NOT met");
+        System.out.println(report.meetsQualityBar() ? "quality bar: met"
+                : "quality bar: NOT met (" + String.join("; ", report.missedBars()) + ")");
         if (json != null) {
             Path parent = json.toAbsolutePath().getParent();
             Files.createDirectories(parent);

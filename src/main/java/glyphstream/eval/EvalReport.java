@@ -66,7 +66,25 @@ public record EvalReport(double labelFidelity, Map<String, Double> perClassFidel
 
     /** The project's quality bar: fidelity >= 0.97, every class >= 0.90, cas >= 0.90, fid <= 3 * fid_real. */
     public boolean meetsQualityBar() {
-        return labelFidelity >= 0.97 && minFidelity() >= 0.90 && cas >= 0.90 && fid <= 3 * fidReal;
+        return missedBars().isEmpty();
+    }
+
+    /** One short phrase per part of the quality bar this report misses; empty when it meets them all. */
+    public java.util.List<String> missedBars() {
+        java.util.List<String> missed = new java.util.ArrayList<>();
+        if (!(labelFidelity >= 0.97)) {
+            missed.add("label_fidelity " + fmt(labelFidelity) + " < 0.97");
+        }
+        if (!(minFidelity() >= 0.90)) {
+            missed.add("lowest class fidelity " + fmt(minFidelity()) + " < 0.90");
+        }
+        if (!(cas >= 0.90)) {
+            missed.add("cas " + fmt(cas) + " < 0.90");
+        }
+        if (!(fid <= 3 * fidReal)) {
+            missed.add("fid " + fmt(fid) + " > 3 x fid_real " + fmt(fidReal));
+        }
+        return missed;
     }
 
     private static void appendMap(StringBuilder sb, Map<String, Double> map) {

@@ -41,4 +41,14 @@ class EvalReportTest {
         assertFalse(report(0.98, 0.95, 0.89, 2.0, 1.0).meetsQualityBar(), "cas");
         assertFalse(report(0.98, 0.95, 0.93, 3.1, 1.0).meetsQualityBar(), "fid");
     }
+
+    @Test
+    void shouldNameEachMissedPartOfTheQualityBar() {
+        assertEquals(java.util.List.of(), report(0.98, 0.95, 0.93, 2.9, 1.0).missedBars());
+        var missed = report(0.96, 0.95, 0.89, 3.1, 1.0).missedBars();
+        assertEquals(3, missed.size(), missed.toString());
+        assertTrue(missed.get(0).startsWith("label_fidelity 0.96"), missed.get(0));
+        assertTrue(missed.get(1).startsWith("cas 0.89"), missed.get(1));
+        assertTrue(missed.get(2).startsWith("fid 3.1"), missed.get(2));
+    }
 }
