@@ -70,6 +70,10 @@ public final class DigitClassifier {
         int classes = (int) net.getLayer(net.getnLayers() - 1).getParam("b").length();
         int pixelsPerImage = width * height;
         int[] order = new int[n];
+        long steps = (long) epochs * ((n + batchSize - 1) / batchSize);
+        try (me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
+                .setTaskName("classifier").setInitialMax(steps).setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500).build()) {
         for (int epoch = 0; epoch < epochs; epoch++) {
             // each epoch's order depends only on (seed, epoch): training epoch by epoch gives the same weights
             for (int i = 0; i < n; i++) {
@@ -85,7 +89,10 @@ public final class DigitClassifier {
                     labels[i] = data.labels()[rows[i]];
                 }
                 net.fit(Tensors.unitPixels(data.pixels(), pixelsPerImage, rows), Tensors.oneHot(labels, classes));
+                bar.step();
             }
+            bar.setExtraMessage("epoch " + (epoch + 1) + "/" + epochs);
+        }
         }
         return this;
     }
