@@ -74,25 +74,25 @@ public final class DigitClassifier {
         try (me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
                 .setTaskName("classifier").setInitialMax(steps).setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500).build()) {
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            // each epoch's order depends only on (seed, epoch): training epoch by epoch gives the same weights
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            shuffle(order, new Random(seed + epoch));
-            for (int start = 0; start < n; start += batchSize) {
-                int count = Math.min(batchSize, n - start);
-                int[] rows = new int[count];
-                int[] labels = new int[count];
-                for (int i = 0; i < count; i++) {
-                    rows[i] = order[start + i];
-                    labels[i] = data.labels()[rows[i]];
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                // each epoch's order depends only on (seed, epoch): training epoch by epoch gives the same weights
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
                 }
-                net.fit(Tensors.unitPixels(data.pixels(), pixelsPerImage, rows), Tensors.oneHot(labels, classes));
-                bar.step();
+                shuffle(order, new Random(seed + epoch));
+                for (int start = 0; start < n; start += batchSize) {
+                    int count = Math.min(batchSize, n - start);
+                    int[] rows = new int[count];
+                    int[] labels = new int[count];
+                    for (int i = 0; i < count; i++) {
+                        rows[i] = order[start + i];
+                        labels[i] = data.labels()[rows[i]];
+                    }
+                    net.fit(Tensors.unitPixels(data.pixels(), pixelsPerImage, rows), Tensors.oneHot(labels, classes));
+                    bar.step();
+                }
+                bar.setExtraMessage("epoch " + (epoch + 1) + "/" + epochs);
             }
-            bar.setExtraMessage("epoch " + (epoch + 1) + "/" + epochs);
-        }
         }
         return this;
     }
