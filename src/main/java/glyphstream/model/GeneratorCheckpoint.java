@@ -73,7 +73,7 @@ public final class GeneratorCheckpoint {
             }
         }
         if (network == null || metadata == null) {
-            throw new IOException("not a generator checkpoint: missing " + (network == null ? NETWORK_ENTRY : METADATA_ENTRY));
+            throw new NotAGeneratorCheckpointException("not a generator checkpoint: missing " + (network == null ? NETWORK_ENTRY : METADATA_ENTRY));
         }
         try (InputStream in = new ByteArrayInputStream(network)) {
             return new CheckpointedGenerator(ModelSerializer.restoreMultiLayerNetwork(in, false), metadata);

@@ -43,11 +43,7 @@ public final class ModelFolderWatcher implements AutoCloseable {
         for (Path file : checkpoints()) {
             Stamp stamp = stamp(file);
             registered.put(file, stamp);
-            try {
-                models.registerFile(file, false);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("{} not loaded: {}", file, SkipUnreadableRecords.oneLine(e));
-            }
+            register(file, false);
         }
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "model-folder-watcher");
@@ -70,11 +66,17 @@ public final class ModelFolderWatcher implements AutoCloseable {
             }
             pending.remove(file);
             registered.put(file, now);
-            try {
-                models.registerFile(file, true);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("{} not loaded: {}", file, SkipUnreadableRecords.oneLine(e));
-            }
+            register(file, true);
+        }
+    }
+
+    private void register(Path file, boolean makeCurrent) {
+        try {
+            models.registerFile(file, makeCurrent);
+        } catch (glyphstream.model.NotAGeneratorCheckpointException e) {
+            LOG.debug("{} skipped: {}", file, e.getMessage()); // e.g. the eval classifier in models/
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} not loaded: {}", file, SkipUnreadableRecords.oneLine(e));
         }
     }
 
