@@ -121,8 +121,9 @@ public final class Bench {
         try (ServiceProcess service = ServiceProcess.start(args, env, serviceHeap, log);
              EndToEndBench e2e = new EndToEndBench(runConfig.kafkaClientProperties(), new Topics(runConfig), runId)) {
             boolean batched = !"1".equals(batchSize);
-            // Warm-up: JIT, first fetches and transactions; not reported.
-            e2e.run("warmup", 0, batched ? 2_000 : 100, Duration.ofSeconds(60));
+            // Warm-up, not reported: the JIT compiles broker, Streams, Avro and DL4J code for the first tens of
+            // thousands of images; measured cold, the 1,000/s phase queued behind compilation.
+            e2e.run("warmup", 0, batched ? plan.saturationRequests() : 100, Duration.ofSeconds(90));
             progress.step();
             for (int load : loads) {
                 int requests = (int) Math.min(maxRequestsPerLoad, Math.max(1, load * plan.loadSeconds()));
