@@ -1,5 +1,6 @@
 package glyphstream.cli;
 
+import glyphstream.wire.Bytes;
 import glyphstream.client.ReplyListener;
 import glyphstream.client.RequestSender;
 import glyphstream.config.GlyphConfig;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,10 +95,7 @@ public final class RequestCommand implements Callable<Integer> {
                 if (file.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(file.toAbsolutePath().getParent());
                 }
-                ByteBuffer png = image.getPng();
-                byte[] bytes = new byte[png.remaining()];
-                png.get(bytes);
-                Files.write(file, bytes);
+                Files.write(file, Bytes.of(image.getPng()));
                 System.out.printf("%s: \"%s\" %dx%d seed %d model %s -> %s (%d ms)%n", requestId, image.getText(),
                         image.getWidth(), image.getHeight(), image.getSeed(), image.getModelVersion(), file, millis);
             }

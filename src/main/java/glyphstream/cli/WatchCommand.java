@@ -1,5 +1,6 @@
 package glyphstream.cli;
 
+import glyphstream.wire.Bytes;
 import glyphstream.client.ReplyListener;
 import glyphstream.config.GlyphConfig;
 import glyphstream.wire.Topics;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,9 +65,7 @@ public final class WatchCommand implements Callable<Integer> {
     private void write(GeneratedImage image) {
         String safeId = image.getRequestId().replaceAll("[^A-Za-z0-9._-]", "_");
         Path file = out.resolve(safeId + "-" + image.getVariant() + ".png");
-        ByteBuffer png = image.getPng();
-        byte[] bytes = new byte[png.remaining()];
-        png.get(bytes);
+        byte[] bytes = Bytes.of(image.getPng());
         try {
             Files.write(file, bytes);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package glyphstream.demo;
 
+import glyphstream.wire.Bytes;
 import glyphstream.render.ContactSheet;
 import glyphstream.render.GrayImage;
 import glyphstream.render.GrayPng;
@@ -12,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ final class DemoOutput {
     }
 
     void add(GeneratedImage image, double latencyMs) {
-        byte[] png = bytes(image.getPng());
+        byte[] png = Bytes.of(image.getPng());
         String file = image.getRequestId() + "-" + image.getVariant() + ".png";
         try {
             Files.write(dir.resolve(file), png);
@@ -78,12 +78,5 @@ final class DemoOutput {
             }
         }
         return new GrayImage(image.getWidth(), image.getHeight(), pixels);
-    }
-
-    static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -1,12 +1,12 @@
 package glyphstream.serve;
 
+import glyphstream.wire.Bytes;
 import glyphstream.model.DigitGenerator;
 import glyphstream.wire.avro.ModelUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -122,7 +122,7 @@ public final class ModelRegistry {
 
     /** A model-topic announcement; refused (logged, not thrown) when its bytes do not match its checksum. */
     public Optional<LoadedModel> registerUpdate(ModelUpdate update, String origin) throws IOException {
-        byte[] checkpoint = bytes(update.getCheckpoint());
+        byte[] checkpoint = Bytes.of(update.getCheckpoint());
         String sha = sha256(checkpoint);
         if (update.getSha256() != null && !update.getSha256().isBlank() && !update.getSha256().equalsIgnoreCase(sha)) {
             LOG.warn("model update {} from {} ignored: checkpoint SHA-256 {} does not match announced {}",
@@ -139,13 +139,6 @@ public final class ModelRegistry {
                     update.getModelVersion(), model.version(), model.version());
         }
         return Optional.of(model);
-    }
-
-    static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer b = buffer.duplicate();
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        return bytes;
     }
 
     public static String sha256(byte[] bytes) {

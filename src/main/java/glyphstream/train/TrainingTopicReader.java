@@ -1,5 +1,6 @@
 package glyphstream.train;
 
+import glyphstream.wire.Bytes;
 import glyphstream.data.LabeledImages;
 import glyphstream.wire.AvroCodec;
 import glyphstream.wire.avro.TrainingExample;
@@ -14,7 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -190,7 +190,7 @@ public final class TrainingTopicReader implements AutoCloseable {
             TrainingExample example = codec.decode(record.value());
             problem = check(example);
             if (problem == null) {
-                latest.put(key, new Example(example.getLabel(), bytes(example.getPixels()), example.getSource()));
+                latest.put(key, new Example(example.getLabel(), Bytes.of(example.getPixels()), example.getSource()));
                 return null;
             }
         } catch (SerializationException e) {
@@ -228,12 +228,6 @@ public final class TrainingTopicReader implements AutoCloseable {
             i++;
         }
         return new LabeledImages(String.join("+", sources), width, height, labels, pixels);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.duplicate().get(copy);
-        return copy;
     }
 
     /**

@@ -137,7 +137,7 @@ class GenerationServiceBrokerTest {
             assertNotNull(answers, id + " unanswered");
             assertEquals(1, answers.size(), id + " answered exactly once");
             GeneratedImage image = answers.get(0);
-            BufferedImage png = ImageIO.read(new ByteArrayInputStream(ModelRegistry.bytes(image.getPng())));
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(glyphstream.wire.Bytes.of(image.getPng())));
             assertNotNull(png, "PNG of " + id + " decodes");
             assertEquals(28 * texts.get(id).length(), png.getWidth());
             assertEquals(28, png.getHeight());
@@ -189,7 +189,7 @@ class GenerationServiceBrokerTest {
 
         GeneratedImage first = images.get("real-1").get(0);
         assertEquals("it-real", first.getModelVersion());
-        BufferedImage png = ImageIO.read(new ByteArrayInputStream(ModelRegistry.bytes(first.getPng())));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(glyphstream.wire.Bytes.of(first.getPng())));
         assertEquals(112, png.getWidth());
         assertEquals(28, png.getHeight());
         assertEquals(first.getPng(), images.get("real-2").get(0).getPng(), "same seed, same model: same PNG bytes");

@@ -124,7 +124,7 @@ class ImageContentTest {
     }
 
     static byte[] png(GeneratedImage image) {
-        return ModelRegistry.bytes(image.getPng());
+        return glyphstream.wire.Bytes.of(image.getPng());
     }
 
     static BufferedImage decode(GeneratedImage image) throws IOException {

@@ -1,5 +1,6 @@
 package glyphstream.serve;
 
+import glyphstream.wire.Bytes;
 import glyphstream.wire.avro.RejectedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,6 @@ class RequestRejectionTest {
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
-        return ModelRegistry.bytes(buffer);
+        return Bytes.of(buffer);
     }
 }
