@@ -102,6 +102,16 @@ public final class KafkaConnection implements AutoCloseable {
         throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " (" + lastProblem + ")");
     }
 
+    /** True when something accepts TCP connections on host:port (within the short probe timeout). */
+    public static boolean listening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), PROBE_TIMEOUT_MS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** True when something on {@code bootstrap} speaks Kafka; a closed port is ruled out without a client. */
     static boolean answersAsKafka(String bootstrap, Map<String, Object> clientProperties) {
         return answersAsKafka(bootstrap, clientProperties, ANSWER_TIMEOUT_MS);
@@ -109,10 +119,8 @@ public final class KafkaConnection implements AutoCloseable {
 
     static boolean answersAsKafka(String bootstrap, Map<String, Object> clientProperties, int answerTimeoutMs) {
         String[] hostPort = bootstrap.split(":");
-        try (Socket socket = new Socket()) {
-            // A plain TCP connect first: the Kafka client would log a WARN for every refused connection.
-            socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), PROBE_TIMEOUT_MS);
-        } catch (IOException e) {
+        // A plain TCP connect first: the Kafka client would log a WARN for every refused connection.
+        if (!listening(hostPort[0], Integer.parseInt(hostPort[1]))) {
             return false;
         }
         Map<String, Object> props = new HashMap<>(clientProperties);

@@ -1,5 +1,6 @@
 package glyphstream.cli;
 
+import glyphstream.broker.KafkaConnection;
 import glyphstream.config.GlyphConfig;
 import glyphstream.config.Settings;
 
@@ -13,19 +14,10 @@ final class ClientProperties {
     private ClientProperties() {
     }
 
-    private static boolean listening(String host, int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, port), 1500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     static Map<String, Object> of(GlyphConfig config) {
         Map<String, Object> props = config.kafkaClientProperties();
         if (config.get(Settings.BOOTSTRAP_SERVERS).isBlank()) {
-            if (!listening("localhost", 9092)) {
+            if (!KafkaConnection.listening("localhost", 9092)) {
                 throw new IllegalStateException("no Kafka broker on " + LOCAL_BROKER + ": start `./glyphstream serve` "
                         + "(or `docker compose up`) first, or give --bootstrap-servers");
             }
