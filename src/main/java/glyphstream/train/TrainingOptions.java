@@ -25,14 +25,6 @@ public record TrainingOptions(int epochs, int batchSize, double generatorLr, dou
                               double emaDecay, long seed, Path outputDir, String modelName, Path resumeFrom,
                               int samplesEveryEpochs, boolean progressBar, int lrDecayEpochs) {
 
-    /** Options with constant learning rates (no decay); the form the Kafka train command was written against. */
-    public TrainingOptions(int epochs, int batchSize, double generatorLr, double discriminatorLr, double beta1,
-                           double emaDecay, long seed, Path outputDir, String modelName, Path resumeFrom,
-                           int samplesEveryEpochs, boolean progressBar) {
-        this(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom,
-                samplesEveryEpochs, progressBar, 0);
-    }
-
     public static TrainingOptions defaults() {
         return new TrainingOptions(80, 64, 2e-4, 2e-4, 0.5, 0.999, 42, Path.of("out/train"), "generator", null, 1, true, 0);
     }
@@ -77,32 +69,12 @@ public record TrainingOptions(int epochs, int batchSize, double generatorLr, dou
         return new TrainingOptions(epochs, v, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
-    public TrainingOptions withLearningRates(double generator, double discriminator) {
-        return new TrainingOptions(epochs, batchSize, generator, discriminator, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
-    }
-
-    public TrainingOptions withEmaDecay(double v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, v, seed, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
-    }
-
-    public TrainingOptions withSeed(long v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, v, outputDir, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
-    }
-
     public TrainingOptions withOutputDir(Path v) {
         return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, v, modelName, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
     }
 
-    public TrainingOptions withModelName(String v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, v, resumeFrom, samplesEveryEpochs, progressBar, lrDecayEpochs);
-    }
-
     public TrainingOptions withResumeFrom(Path v) {
         return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, v, samplesEveryEpochs, progressBar, lrDecayEpochs);
-    }
-
-    public TrainingOptions withSamplesEveryEpochs(int v) {
-        return new TrainingOptions(epochs, batchSize, generatorLr, discriminatorLr, beta1, emaDecay, seed, outputDir, modelName, resumeFrom, v, progressBar, lrDecayEpochs);
     }
 
     public TrainingOptions withProgressBar(boolean v) {
